@@ -1,0 +1,30 @@
+package dev.lite4j.model;
+
+import dev.lite4j.DataType;
+import dev.lite4j.QuantizationParams;
+import java.nio.ByteBuffer;
+
+/**
+ * A tensor as the model file declares it. {@code data} is a read-only little-endian view of the
+ * constant buffer (never a copy), or null for tensors computed at run time.
+ */
+public record TensorDef(
+    int index,
+    String name,
+    DataType type,
+    int[] shape,
+    int[] shapeSignature,
+    ByteBuffer data,
+    QuantizationParams quantization,
+    boolean isVariable,
+    Sparsity sparsity) {
+
+  public boolean isConstant() {
+    return data != null;
+  }
+
+  /** A fresh read-only view of the constant data, positioned at 0. */
+  public ByteBuffer dataView() {
+    return data == null ? null : data.duplicate().order(data.order());
+  }
+}

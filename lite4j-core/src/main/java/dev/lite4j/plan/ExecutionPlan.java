@@ -1,0 +1,272 @@
+package dev.lite4j.plan;
+
+import dev.lite4j.Lite4jException;
+import dev.lite4j.ModelFormatException;
+import dev.lite4j.model.OperatorDef;
+import dev.lite4j.model.SubgraphDef;
+import dev.lite4j.model.TensorDef;
+import dev.lite4j.ops.Kernel;
+import dev.lite4j.ops.OpContext;
+import dev.lite4j.ops.OpRegistry;
+import dev.lite4j.runtime.TensorBuffer;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The steps of one subgraph for one interpreter: each node's prepared kernel bound to its tensors,
+ * plus the arena the non-constant tensors live in. {@link #prepare} propagates shapes and plans
+ * memory; {@link #run} walks the steps.
+ */
+public final class ExecutionPlan {
+  /** One node: its kernel and context; {@code deferred} when an input is dynamic, so it prepares at run time. */
+  private static final class Step {
+    final OperatorDef op;
+    final Kernel kernel;
+    final OpContext ctx;
+    boolean deferred;
+
+    Step(OperatorDef op, Kernel kernel, OpContext ctx) {
+      this.op = op;
+      this.kernel = kernel;
+      this.ctx = ctx;
+    }
+  }
+
+  private final SubgraphDef graph;
+  private final TensorBuffer[] tensors;
+  private final List<Step> steps = new ArrayList<>();
+  private final long arenaCap;
+  private ByteBuffer arena;
+  private MemoryPlanner.Plan memoryPlan;
+
+  public ExecutionPlan(SubgraphDef graph, OpRegistry registry, long arenaCap) {
+    this.graph = graph;
+    this.arenaCap = arenaCap;
+    this.tensors = new TensorBuffer[graph.tensors().size()];
+    for (TensorDef def : graph.tensors()) {
+      tensors[def.index()] = new TensorBuffer(def);
+    }
+    for (OperatorDef op : graph.operators()) {
+      TensorBuffer[] in = bind(op.inputs());
+      TensorBuffer[] out = bind(op.outputs());
+      String outName = out.length > 0 ? out[0].name() : "-";
+      Kernel kernel = registry.create(op, outName);
+      steps.add(new Step(op, kernel, new OpContext(op, in, out, this::allocateDynamic)));
+    }
+  }
+
+  private TensorBuffer[] bind(int[] indices) {
+    // Trailing optional inputs (-1) stay as nulls so that kernels index inputs by position.
+    TensorBuffer[] out = new TensorBuffer[indices.length];
+    for (int i = 0; i < indices.length; i++) {
+      out[i] = indices[i] < 0 ? null : tensors[indices[i]];
+    }
+    return out;
+  }
+
+  public TensorBuffer tensor(int index) {
+    return tensors[index];
+  }
+
+  public int tensorCount() {
+    return tensors.length;
+  }
+
+  public SubgraphDef graph() {
+    return graph;
+  }
+
+  public MemoryPlanner.Plan memoryPlan() {
+    return memoryPlan;
+  }
+
+  /** Propagates shapes through every node, then places all arena tensors. */
+  public void prepare() {
+    for (TensorBuffer t : tensors) {
+      if (t.storage() == TensorBuffer.Storage.DYNAMIC) {
+        t.setStorage(TensorBuffer.Storage.ARENA);
+      }
+    }
+    for (Step step : steps) {
+      step.deferred = anyDynamicInput(step);
+      if (step.deferred) {
+        for (int i = 0; i < step.ctx.outputCount(); i++) {
+          step.ctx.setOutputDynamic(i);
+        }
+      } else {
+        prepareStep(step);
+      }
+    }
+    allocateArena();
+    allocateVariables();
+  }
+
+  private boolean anyDynamicInput(Step step) {
+    for (int i = 0; i < step.ctx.inputCount(); i++) {
+      TensorBuffer in = step.ctx.input(i);
+      if (in != null && in.isDynamic()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void prepareStep(Step step) {
+    try {
+      step.kernel.prepare(step.ctx);
+    } catch (Lite4jException | IllegalArgumentException | IllegalStateException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // Anything else (an index past a short vector, a division by a zero dimension) is a bad model.
+      throw new ModelFormatException(step.ctx.describe() + ": cannot be prepared: " + e, e);
+    }
+  }
+
+  private void allocateArena() {
+    List<MemoryPlanner.Request> requests = new ArrayList<>();
+    int stepCount = steps.size();
+    int[] first = new int[tensors.length];
+    int[] last = new int[tensors.length];
+    java.util.Arrays.fill(first, Integer.MAX_VALUE);
+    java.util.Arrays.fill(last, -1);
+    for (int input : graph.inputs()) {
+      first[input] = -1;
+    }
+    for (int s = 0; s < stepCount; s++) {
+      OperatorDef op = steps.get(s).op;
+      for (int t : op.inputs()) {
+        if (t >= 0) {
+          first[t] = Math.min(first[t], s);
+          last[t] = Math.max(last[t], s);
+        }
+      }
+      for (int t : op.outputs()) {
+        first[t] = Math.min(first[t], s);
+        last[t] = Math.max(last[t], s);
+      }
+    }
+    for (int output : graph.outputs()) {
+      last[output] = stepCount;
+    }
+    for (int input : graph.inputs()) {
+      last[input] = Math.max(last[input], first[input]);
+    }
+    for (TensorBuffer t : tensors) {
+      int i = t.index();
+      if (t.storage() == TensorBuffer.Storage.ARENA && first[i] != Integer.MAX_VALUE) {
+        requests.add(new MemoryPlanner.Request(i, t.numBytes(), first[i], Math.max(last[i], first[i])));
+      }
+    }
+    memoryPlan = MemoryPlanner.plan(requests, tensors.length);
+    if (memoryPlan.arenaBytes() > arenaCap) {
+      throw new ModelFormatException("the planned arena needs " + memoryPlan.arenaBytes()
+          + " bytes, more than the cap of " + arenaCap + " bytes (Interpreter.Options.setMaxArenaBytes)");
+    }
+    int size = (int) Math.max(memoryPlan.arenaBytes(), MemoryPlanner.ALIGNMENT);
+    if (arena == null || arena.capacity() < size) {
+      arena = ByteBuffer.allocateDirect(size);
+    }
+    for (MemoryPlanner.Request r : requests) {
+      TensorBuffer t = tensors[r.tensor()];
+      long offset = memoryPlan.offsets()[r.tensor()];
+      t.bind(arena.slice((int) offset, (int) Math.max(r.bytes(), 0)));
+    }
+  }
+
+  private void allocateVariables() {
+    for (TensorBuffer t : tensors) {
+      if (t.storage() == TensorBuffer.Storage.VARIABLE
+          && (!t.hasData() || t.bytes().capacity() != t.numBytes())) {
+        checkCap(t.numBytes(), t);
+        t.bind(ByteBuffer.allocateDirect((int) t.numBytes()));
+        resetVariable(t);
+      }
+    }
+  }
+
+  /** Variable tensors start at zero (int8 ones at their zero point), as TensorFlow Lite resets them. */
+  public void resetVariables() {
+    for (TensorBuffer t : tensors) {
+      if (t.storage() == TensorBuffer.Storage.VARIABLE && t.hasData()) {
+        resetVariable(t);
+      }
+    }
+  }
+
+  private static void resetVariable(TensorBuffer t) {
+    byte fill = 0;
+    if (t.type() == dev.lite4j.DataType.INT8 && t.quantization().isQuantized()) {
+      fill = (byte) t.quantization().zeroPoint();
+    }
+    ByteBuffer b = t.bytes();
+    for (int i = 0; i < b.capacity(); i++) {
+      b.put(i, fill);
+    }
+  }
+
+  private void allocateDynamic(TensorBuffer t) {
+    long bytes = t.numBytes();
+    checkCap(bytes, t);
+    if (!t.hasData() || t.bytes().capacity() < bytes) {
+      t.bind(ByteBuffer.allocateDirect((int) Math.max(bytes, 1)));
+    }
+    if (t.bytes().capacity() != bytes) {
+      t.bind(t.bytes().slice(0, (int) bytes));
+    }
+  }
+
+  private void checkCap(long bytes, TensorBuffer t) {
+    if (bytes > arenaCap || bytes > Integer.MAX_VALUE) {
+      throw new ModelFormatException(t + " needs " + bytes + " bytes, more than the cap of " + arenaCap
+          + " bytes (Interpreter.Options.setMaxArenaBytes)");
+    }
+  }
+
+  /** Runs every step once; {@code cancelled} is polled between steps. */
+  public void run(BooleanSupplier cancelled) {
+    for (Step step : steps) {
+      if (cancelled.getAsBoolean()) {
+        throw new IllegalStateException("Inference cancelled");
+      }
+      if (step.deferred) {
+        prepareDeferred(step);
+      }
+      runStep(step);
+    }
+  }
+
+  /**
+   * A node behind a dynamic tensor learns its input shapes only now: prepare it, then give bytes to
+   * every output whose shape prepare set (outputs it declared dynamic get theirs while it runs).
+   */
+  private void prepareDeferred(Step step) {
+    for (int i = 0; i < step.ctx.outputCount(); i++) {
+      step.ctx.output(i).setStorage(TensorBuffer.Storage.ARENA);
+    }
+    prepareStep(step);
+    for (int i = 0; i < step.ctx.outputCount(); i++) {
+      TensorBuffer out = step.ctx.output(i);
+      if (!out.isDynamic()) {
+        out.setStorage(TensorBuffer.Storage.DYNAMIC);
+        allocateDynamic(out);
+      }
+    }
+  }
+
+  private void runStep(Step step) {
+    try {
+      step.kernel.run(step.ctx);
+    } catch (Lite4jException | IllegalStateException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new ModelFormatException(step.ctx.describe() + ": failed while running: " + e, e);
+    }
+  }
+
+  /** Number of nodes. */
+  public int stepCount() {
+    return steps.size();
+  }
+}
