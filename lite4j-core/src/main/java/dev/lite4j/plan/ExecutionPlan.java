@@ -116,7 +116,7 @@ public final class ExecutionPlan {
   private void prepareStep(Step step) {
     try {
       step.kernel.prepare(step.ctx);
-    } catch (Lite4jException | IllegalArgumentException | IllegalStateException e) {
+    } catch (Lite4jException e) {
       throw e;
     } catch (RuntimeException e) {
       // Anything else (an index past a short vector, a division by a zero dimension) is a bad model.
@@ -258,9 +258,10 @@ public final class ExecutionPlan {
   private void runStep(Step step) {
     try {
       step.kernel.run(step.ctx);
-    } catch (Lite4jException | IllegalStateException e) {
+    } catch (Lite4jException e) {
       throw e;
     } catch (RuntimeException e) {
+      // A kernel that trips over its own indices on data a broken model fed it: a bad model, by name.
       throw new ModelFormatException(step.ctx.describe() + ": failed while running: " + e, e);
     }
   }
