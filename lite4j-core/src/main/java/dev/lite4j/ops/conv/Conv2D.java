@@ -1,0 +1,234 @@
+package dev.lite4j.ops.conv;
+
+import dev.lite4j.kernels.Activation;
+import dev.lite4j.kernels.MultiplyAdd;
+import dev.lite4j.kernels.Padding2D;
+import dev.lite4j.kernels.WindowTaps;
+import dev.lite4j.ops.Kernel;
+import dev.lite4j.ops.OpContext;
+import dev.lite4j.runtime.TensorBuffer;
+import java.nio.FloatBuffer;
+import java.util.Arrays;
+import org.tensorflow.lite.schema.Conv2DOptions;
+import org.tensorflow.lite.schema.Padding;
+
+/**
+ * CONV_2D (float32): NHWC input, OHWI filter, optional bias, strides, dilation, SAME/VALID padding and
+ * a fused activation. When the input has {@code groups} times the filter's I channels it is a grouped
+ * convolution: output channel o of group g = o / (O / groups) reads input channels
+ * [g * I, (g + 1) * I), as TensorFlow Lite's reference kernel does.
+ *
+ * <p>Each output element sums its products in float in TensorFlow Lite's reference order (filter y,
+ * filter x, input channel), then adds the bias and clamps. Output pixels go four at a time so that
+ * every weight row loaded serves four pixels; padding is handled by per-row and per-column tap ranges
+ * computed at prepare, so the inner loops test nothing.
+ */
+public final class Conv2D implements Kernel {
+  /** Output pixels computed together (one weight row load serves them all). */
+  private static final int BLOCK = 4;
+
+  private Activation activation;
+  private byte padding;
+  private int inH;
+  private int inW;
+  private int inC;
+  private int outH;
+  private int outW;
+  private int outC;
+  private int kH;
+  private int kW;
+  private int groups;
+  private int groupIn;
+  private int groupOut;
+  private int strideH;
+  private int strideW;
+  private int dilationH;
+  private int dilationW;
+  private int padTop;
+  private int padLeft;
+  private boolean empty;
+  /** Valid filter rows [fyLo[oy], fyHi[oy]) for each output row; likewise columns for each output column. */
+  private int[] fyLo;
+  private int[] fyHi;
+  private int[] fxLo;
+  private int[] fxHi;
+  /** Row ((g * kH + fy) * kW + fx) * groupIn + ci holds the groupOut weights of that tap and input channel. */
+  private float[][] weights;
+  private float[] bias;
+  private final float[][] acc = new float[BLOCK][];
+  private final float[][] pixels = new float[BLOCK][];
+
+  @Override
+  public void prepare(OpContext ctx) {
+    TensorBuffer input = ctx.input(0);
+    TensorBuffer filter = ctx.input(1);
+    ctx.require(input != null && filter != null, "needs an input and a filter");
+    FloatOperands.requireFloatInput(ctx, input, "input");
+    FloatOperands.requireRank(ctx, input, 4, "input");
+    FloatOperands.requireRank(ctx, filter, 4, "filter");
+    FloatOperands.requireFloatWeights(ctx, filter, "filter");
+    FloatOperands.requireFloatOutput(ctx);
+    readOptions(ctx);
+    readShapes(ctx, input, filter);
+    bias = FloatOperands.prepareBias(ctx, ctx.input(2), outC);
+    FloatOperands.setOutputShape(ctx, input.dim(0), outH, outW, outC);
+    empty = ctx.output(0).numElements() == 0;
+    if (empty) {
+      return; // nothing to compute; sizes read from an empty tensor's shape may be absurd
+    }
+    fyLo = new int[outH];
+    fyHi = new int[outH];
+    WindowTaps.ranges(outH, strideH, padTop, dilationH, kH, inH, fyLo, fyHi);
+    fxLo = new int[outW];
+    fxHi = new int[outW];
+    WindowTaps.ranges(outW, strideW, padLeft, dilationW, kW, inW, fxLo, fxHi);
+    weights = new float[groups * kH * kW * groupIn][groupOut];
+    if (filter.isConstant()) {
+      pack(filter.floats());
+    }
+    for (int p = 0; p < BLOCK; p++) {
+      acc[p] = new float[groupOut];
+      pixels[p] = new float[groupIn];
+    }
+  }
+
+  private void readOptions(OpContext ctx) {
+    Conv2DOptions o = ctx.options(new Conv2DOptions());
+    strideH = o.strideH();
+    strideW = o.strideW();
+    dilationH = o.dilationHFactor();
+    dilationW = o.dilationWFactor();
+    ctx.require(strideH >= 1 && strideW >= 1, "strides must be positive, are %d x %d", strideH, strideW);
+    ctx.require(dilationH >= 1 && dilationW >= 1, "dilation factors must be positive, are %d x %d",
+        dilationH, dilationW);
+    ctx.require(o.padding() == Padding.SAME || o.padding() == Padding.VALID, "unknown padding %d", o.padding());
+    activation = Activation.of(o.fusedActivationFunction(), ctx);
+    padding = o.padding();
+  }
+
+  private void readShapes(OpContext ctx, TensorBuffer input, TensorBuffer filter) {
+    inH = input.dim(1);
+    inW = input.dim(2);
+    inC = input.dim(3);
+    outC = filter.dim(0);
+    kH = filter.dim(1);
+    kW = filter.dim(2);
+    groupIn = filter.dim(3);
+    ctx.require(outC >= 1 && kH >= 1 && kW >= 1 && groupIn >= 1, "filter shape %s has an empty dimension",
+        Arrays.toString(filter.shape()));
+    // TensorFlow Lite: the filter's input depth may divide the input's (grouped convolution).
+    ctx.require(inC % groupIn == 0, "input channels %d are not a multiple of the filter's input channels %d",
+        inC, groupIn);
+    groups = inC / groupIn;
+    ctx.require(groups >= 1 && outC % groups == 0,
+        "output channels %d are not a multiple of the %d groups (input channels %d / filter channels %d)",
+        outC, groups, inC, groupIn);
+    groupOut = outC / groups;
+    outH = Padding2D.outputSize(padding, inH, kH, strideH, dilationH);
+    outW = Padding2D.outputSize(padding, inW, kW, strideW, dilationW);
+    ctx.require(outH >= 0 && outW >= 0, "input %s is smaller than the dilated filter %s (VALID padding)",
+        Arrays.toString(input.shape()), Arrays.toString(filter.shape()));
+    padTop = Padding2D.before(inH, kH, strideH, dilationH, outH);
+    padLeft = Padding2D.before(inW, kW, strideW, dilationW, outW);
+  }
+
+  /** OHWI filter to rows of groupOut output channels, one row per (group, fy, fx, input channel). */
+  private void pack(FloatBuffer f) {
+    int i = 0;
+    for (int o = 0; o < outC; o++) {
+      int g = o / groupOut;
+      int j = o - g * groupOut;
+      for (int fy = 0; fy < kH; fy++) {
+        for (int fx = 0; fx < kW; fx++) {
+          int row = ((g * kH + fy) * kW + fx) * groupIn;
+          for (int ci = 0; ci < groupIn; ci++) {
+            weights[row + ci][j] = f.get(i++);
+          }
+        }
+      }
+    }
+  }
+
+  @Override
+  public void run(OpContext ctx) {
+    if (empty) {
+      return;
+    }
+    TensorBuffer filter = ctx.input(1);
+    if (!filter.isConstant()) {
+      pack(filter.floats());
+    }
+    FloatOperands.refreshBias(ctx.input(2), bias);
+    FloatBuffer in = ctx.input(0).floats();
+    FloatBuffer out = ctx.output(0).floats();
+    int batches = ctx.input(0).dim(0);
+    for (int b = 0; b < batches; b++) {
+      for (int oy = 0; oy < outH; oy++) {
+        int ox = 0;
+        while (ox < outW) {
+          int n = blockLength(ox);
+          for (int g = 0; g < groups; g++) {
+            block(in, out, b, oy, ox, n, g);
+          }
+          ox += n;
+        }
+      }
+    }
+  }
+
+  /** Up to BLOCK consecutive output columns from {@code ox} that share the same valid filter columns. */
+  private int blockLength(int ox) {
+    int n = 1;
+    while (n < BLOCK && ox + n < outW && fxLo[ox + n] == fxLo[ox] && fxHi[ox + n] == fxHi[ox]) {
+      n++;
+    }
+    return n;
+  }
+
+  /** Output pixels (b, oy, ox .. ox+n-1), channels of group g. */
+  private void block(FloatBuffer in, FloatBuffer out, int b, int oy, int ox, int n, int g) {
+    for (int p = 0; p < n; p++) {
+      Arrays.fill(acc[p], 0f);
+    }
+    int iy0 = oy * strideH - padTop;
+    int ix0 = ox * strideW - padLeft;
+    int channel0 = g * groupIn;
+    for (int fy = fyLo[oy]; fy < fyHi[oy]; fy++) {
+      int rowBase = (b * inH + iy0 + fy * dilationH) * inW;
+      for (int fx = fxLo[ox]; fx < fxHi[ox]; fx++) {
+        int ix = ix0 + fx * dilationW;
+        for (int p = 0; p < n; p++) {
+          in.get((rowBase + ix + p * strideW) * inC + channel0, pixels[p], 0, groupIn);
+        }
+        accumulate(((g * kH + fy) * kW + fx) * groupIn, n);
+      }
+    }
+    int outBase = ((b * outH + oy) * outW + ox) * outC + g * groupOut;
+    for (int p = 0; p < n; p++) {
+      MultiplyAdd.biasAndActivation(acc[p], bias, g * groupOut, groupOut, activation);
+      out.put(outBase + p * outC, acc[p], 0, groupOut);
+    }
+  }
+
+  /** Adds the products of one filter tap, input channel by input channel, to the n pixels' sums. */
+  private void accumulate(int row, int n) {
+    if (n == BLOCK) {
+      float[] p0 = pixels[0];
+      float[] p1 = pixels[1];
+      float[] p2 = pixels[2];
+      float[] p3 = pixels[3];
+      for (int ci = 0; ci < groupIn; ci++) {
+        MultiplyAdd.row4(acc[0], acc[1], acc[2], acc[3], p0[ci], p1[ci], p2[ci], p3[ci], weights[row + ci],
+            groupOut);
+      }
+    } else {
+      for (int p = 0; p < n; p++) {
+        float[] px = pixels[p];
+        float[] a = acc[p];
+        for (int ci = 0; ci < groupIn; ci++) {
+          MultiplyAdd.row(a, px[ci], weights[row + ci], groupOut);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,182 @@
+package dev.lite4j.ops.conv;
+
+import dev.lite4j.kernels.Activation;
+import dev.lite4j.kernels.MultiplyAdd;
+import dev.lite4j.kernels.Padding2D;
+import dev.lite4j.kernels.WindowTaps;
+import dev.lite4j.ops.Kernel;
+import dev.lite4j.ops.OpContext;
+import dev.lite4j.runtime.TensorBuffer;
+import java.nio.FloatBuffer;
+import java.util.Arrays;
+import org.tensorflow.lite.schema.DepthwiseConv2DOptions;
+import org.tensorflow.lite.schema.Padding;
+
+/**
+ * DEPTHWISE_CONV_2D (float32): NHWC input, filter [1, H, W, C * multiplier], optional bias, strides,
+ * dilation, SAME/VALID padding and a fused activation. Output channel {@code c * multiplier + q} reads
+ * input channel c only.
+ *
+ * <p>As TensorFlow Lite 2.x does, the multiplier comes from the shapes (output channels / input
+ * channels, which must divide exactly); the redundant {@code depth_multiplier} option is not trusted,
+ * since converters have written inconsistent values into real models. Each output sums its products
+ * in float over filter y then filter x, then adds the bias and clamps.
+ */
+public final class DepthwiseConv2D implements Kernel {
+  private Activation activation;
+  private byte padding;
+  private int strideH;
+  private int strideW;
+  private int dilationH;
+  private int dilationW;
+  private int inH;
+  private int inW;
+  private int inC;
+  private int outH;
+  private int outW;
+  private int outC;
+  private int kH;
+  private int kW;
+  private int multiplier;
+  private int padTop;
+  private int padLeft;
+  private boolean empty;
+  private int[] fyLo;
+  private int[] fyHi;
+  private int[] fxLo;
+  private int[] fxHi;
+  /** Row fy * kW + fx holds the outC weights of that tap (the filter's own layout). */
+  private float[][] weights;
+  private float[] bias;
+  private float[] acc;
+  private float[] pixel;
+  /** The pixel with each input channel repeated multiplier times, when multiplier > 1. */
+  private float[] expanded;
+
+  @Override
+  public void prepare(OpContext ctx) {
+    TensorBuffer input = ctx.input(0);
+    TensorBuffer filter = ctx.input(1);
+    ctx.require(input != null && filter != null, "needs an input and a filter");
+    FloatOperands.requireFloatInput(ctx, input, "input");
+    FloatOperands.requireRank(ctx, input, 4, "input");
+    FloatOperands.requireRank(ctx, filter, 4, "filter");
+    FloatOperands.requireFloatWeights(ctx, filter, "filter");
+    FloatOperands.requireFloatOutput(ctx);
+    readOptions(ctx);
+    readShapes(ctx, input, filter);
+    bias = FloatOperands.prepareBias(ctx, ctx.input(2), outC);
+    FloatOperands.setOutputShape(ctx, input.dim(0), outH, outW, outC);
+    empty = ctx.output(0).numElements() == 0;
+    if (empty) {
+      return;
+    }
+    fyLo = new int[outH];
+    fyHi = new int[outH];
+    WindowTaps.ranges(outH, strideH, padTop, dilationH, kH, inH, fyLo, fyHi);
+    fxLo = new int[outW];
+    fxHi = new int[outW];
+    WindowTaps.ranges(outW, strideW, padLeft, dilationW, kW, inW, fxLo, fxHi);
+    weights = new float[kH * kW][outC];
+    if (filter.isConstant()) {
+      pack(filter.floats());
+    }
+    acc = new float[outC];
+    pixel = new float[inC];
+    expanded = multiplier > 1 ? new float[outC] : pixel;
+  }
+
+  private void readOptions(OpContext ctx) {
+    DepthwiseConv2DOptions o = ctx.options(new DepthwiseConv2DOptions());
+    strideH = o.strideH();
+    strideW = o.strideW();
+    dilationH = o.dilationHFactor();
+    dilationW = o.dilationWFactor();
+    ctx.require(strideH >= 1 && strideW >= 1, "strides must be positive, are %d x %d", strideH, strideW);
+    ctx.require(dilationH >= 1 && dilationW >= 1, "dilation factors must be positive, are %d x %d",
+        dilationH, dilationW);
+    ctx.require(o.padding() == Padding.SAME || o.padding() == Padding.VALID, "unknown padding %d", o.padding());
+    padding = o.padding();
+    activation = Activation.of(o.fusedActivationFunction(), ctx);
+  }
+
+  private void readShapes(OpContext ctx, TensorBuffer input, TensorBuffer filter) {
+    inH = input.dim(1);
+    inW = input.dim(2);
+    inC = input.dim(3);
+    kH = filter.dim(1);
+    kW = filter.dim(2);
+    outC = filter.dim(3);
+    ctx.require(filter.dim(0) == 1, "filter shape %s must be [1, H, W, channels]", Arrays.toString(filter.shape()));
+    ctx.require(kH >= 1 && kW >= 1 && outC >= 1, "filter shape %s has an empty dimension",
+        Arrays.toString(filter.shape()));
+    ctx.require(inC >= 1 && outC % inC == 0, "filter channels %d are not a multiple of the input channels %d",
+        outC, inC);
+    multiplier = outC / inC;
+    outH = Padding2D.outputSize(padding, inH, kH, strideH, dilationH);
+    outW = Padding2D.outputSize(padding, inW, kW, strideW, dilationW);
+    ctx.require(outH >= 0 && outW >= 0, "input %s is smaller than the dilated filter %s (VALID padding)",
+        Arrays.toString(input.shape()), Arrays.toString(filter.shape()));
+    padTop = Padding2D.before(inH, kH, strideH, dilationH, outH);
+    padLeft = Padding2D.before(inW, kW, strideW, dilationW, outW);
+  }
+
+  private void pack(FloatBuffer f) {
+    for (int tap = 0; tap < kH * kW; tap++) {
+      f.get(tap * outC, weights[tap], 0, outC);
+    }
+  }
+
+  @Override
+  public void run(OpContext ctx) {
+    if (empty) {
+      return;
+    }
+    TensorBuffer filter = ctx.input(1);
+    if (!filter.isConstant()) {
+      pack(filter.floats());
+    }
+    FloatOperands.refreshBias(ctx.input(2), bias);
+    FloatBuffer in = ctx.input(0).floats();
+    FloatBuffer out = ctx.output(0).floats();
+    int batches = ctx.input(0).dim(0);
+    int o = 0;
+    for (int b = 0; b < batches; b++) {
+      for (int oy = 0; oy < outH; oy++) {
+        for (int ox = 0; ox < outW; ox++) {
+          pixel(in, b, oy, ox);
+          out.put(o, acc, 0, outC);
+          o += outC;
+        }
+      }
+    }
+  }
+
+  /** Sums the taps of output pixel (b, oy, ox) into {@code acc}, then adds bias and clamps. */
+  private void pixel(FloatBuffer in, int b, int oy, int ox) {
+    Arrays.fill(acc, 0f);
+    int iy0 = oy * strideH - padTop;
+    int ix0 = ox * strideW - padLeft;
+    for (int fy = fyLo[oy]; fy < fyHi[oy]; fy++) {
+      int rowBase = (b * inH + iy0 + fy * dilationH) * inW;
+      for (int fx = fxLo[ox]; fx < fxHi[ox]; fx++) {
+        in.get((rowBase + ix0 + fx * dilationW) * inC, pixel, 0, inC);
+        if (multiplier > 1) {
+          expand();
+        }
+        MultiplyAdd.elementwise(acc, expanded, weights[fy * kW + fx], outC);
+      }
+    }
+    MultiplyAdd.biasAndActivation(acc, bias, 0, outC, activation);
+  }
+
+  private void expand() {
+    int j = 0;
+    for (int c = 0; c < inC; c++) {
+      float v = pixel[c];
+      for (int q = 0; q < multiplier; q++) {
+        expanded[j++] = v;
+      }
+    }
+  }
+}
