@@ -56,7 +56,8 @@ public final class Conv2D implements Kernel {
   private float[][] weights;
   private float[] bias;
   private final float[][] acc = new float[BLOCK][];
-  private final float[][] pixels = new float[BLOCK][];
+  /** rows[fy]: the input row (all columns and channels) that filter row fy reads for the current output row. */
+  private float[][] rows;
 
   @Override
   public void prepare(OpContext ctx) {
@@ -88,8 +89,8 @@ public final class Conv2D implements Kernel {
     }
     for (int p = 0; p < BLOCK; p++) {
       acc[p] = new float[groupOut];
-      pixels[p] = new float[groupIn];
     }
+    rows = new float[kH][inW * inC];
   }
 
   private void readOptions(OpContext ctx) {
@@ -164,15 +165,24 @@ public final class Conv2D implements Kernel {
     int batches = ctx.input(0).dim(0);
     for (int b = 0; b < batches; b++) {
       for (int oy = 0; oy < outH; oy++) {
+        loadRows(in, b, oy);
         int ox = 0;
         while (ox < outW) {
           int n = blockLength(ox);
           for (int g = 0; g < groups; g++) {
-            block(in, out, b, oy, ox, n, g);
+            block(out, b, oy, ox, n, g);
           }
           ox += n;
         }
       }
+    }
+  }
+
+  /** Copies the input rows that output row oy reads (one bulk copy each, so inner loops read arrays). */
+  private void loadRows(FloatBuffer in, int b, int oy) {
+    int iy0 = oy * strideH - padTop;
+    for (int fy = fyLo[oy]; fy < fyHi[oy]; fy++) {
+      in.get((b * inH + iy0 + fy * dilationH) * inW * inC, rows[fy], 0, inW * inC);
     }
   }
 
@@ -186,21 +196,16 @@ public final class Conv2D implements Kernel {
   }
 
   /** Output pixels (b, oy, ox .. ox+n-1), channels of group g. */
-  private void block(FloatBuffer in, FloatBuffer out, int b, int oy, int ox, int n, int g) {
+  private void block(FloatBuffer out, int b, int oy, int ox, int n, int g) {
     for (int p = 0; p < n; p++) {
       Arrays.fill(acc[p], 0f);
     }
-    int iy0 = oy * strideH - padTop;
     int ix0 = ox * strideW - padLeft;
-    int channel0 = g * groupIn;
     for (int fy = fyLo[oy]; fy < fyHi[oy]; fy++) {
-      int rowBase = (b * inH + iy0 + fy * dilationH) * inW;
+      float[] row = rows[fy];
       for (int fx = fxLo[ox]; fx < fxHi[ox]; fx++) {
-        int ix = ix0 + fx * dilationW;
-        for (int p = 0; p < n; p++) {
-          in.get((rowBase + ix + p * strideW) * inC + channel0, pixels[p], 0, groupIn);
-        }
-        accumulate(((g * kH + fy) * kW + fx) * groupIn, n);
+        int x = (ix0 + fx * dilationW) * inC + g * groupIn;
+        accumulate(row, x, strideW * inC, ((g * kH + fy) * kW + fx) * groupIn, n);
       }
     }
     int outBase = ((b * outH + oy) * outW + ox) * outC + g * groupOut;
@@ -210,23 +215,27 @@ public final class Conv2D implements Kernel {
     }
   }
 
-  /** Adds the products of one filter tap, input channel by input channel, to the n pixels' sums. */
-  private void accumulate(int row, int n) {
+  /**
+   * Adds the products of one filter tap, input channel by input channel, to the n pixels' sums; pixel
+   * p's input channels start at {@code row[x + p * step]}.
+   */
+  private void accumulate(float[] row, int x, int step, int weightRow, int n) {
     if (n == BLOCK) {
-      float[] p0 = pixels[0];
-      float[] p1 = pixels[1];
-      float[] p2 = pixels[2];
-      float[] p3 = pixels[3];
+      float[] a0 = acc[0];
+      float[] a1 = acc[1];
+      float[] a2 = acc[2];
+      float[] a3 = acc[3];
       for (int ci = 0; ci < groupIn; ci++) {
-        MultiplyAdd.row4(acc[0], acc[1], acc[2], acc[3], p0[ci], p1[ci], p2[ci], p3[ci], weights[row + ci],
-            groupOut);
+        int i = x + ci;
+        MultiplyAdd.row4(a0, a1, a2, a3, row[i], row[i + step], row[i + 2 * step], row[i + 3 * step],
+            weights[weightRow + ci], groupOut);
       }
     } else {
       for (int p = 0; p < n; p++) {
-        float[] px = pixels[p];
         float[] a = acc[p];
+        int start = x + p * step;
         for (int ci = 0; ci < groupIn; ci++) {
-          MultiplyAdd.row(a, px[ci], weights[row + ci], groupOut);
+          MultiplyAdd.row(a, row[start + ci], weights[weightRow + ci], groupOut);
         }
       }
     }

@@ -49,6 +49,8 @@ public final class DepthwiseConv2D implements Kernel {
   private float[][] weights;
   private float[] bias;
   private float[] acc;
+  /** rows[fy]: the input row that filter row fy reads for the current output row. */
+  private float[][] rows;
   private float[] pixel;
   /** The pixel with each input channel repeated multiplier times, when multiplier > 1. */
   private float[] expanded;
@@ -82,6 +84,7 @@ public final class DepthwiseConv2D implements Kernel {
       pack(filter.floats());
     }
     acc = new float[outC];
+    rows = new float[kH][inW * inC];
     pixel = new float[inC];
     expanded = multiplier > 1 ? new float[outC] : pixel;
   }
@@ -143,8 +146,9 @@ public final class DepthwiseConv2D implements Kernel {
     int o = 0;
     for (int b = 0; b < batches; b++) {
       for (int oy = 0; oy < outH; oy++) {
+        loadRows(in, b, oy);
         for (int ox = 0; ox < outW; ox++) {
-          pixel(in, b, oy, ox);
+          pixel(oy, ox);
           out.put(o, acc, 0, outC);
           o += outC;
         }
@@ -152,15 +156,22 @@ public final class DepthwiseConv2D implements Kernel {
     }
   }
 
-  /** Sums the taps of output pixel (b, oy, ox) into {@code acc}, then adds bias and clamps. */
-  private void pixel(FloatBuffer in, int b, int oy, int ox) {
-    Arrays.fill(acc, 0f);
+  /** Copies the input rows that output row oy reads (one bulk copy each). */
+  private void loadRows(FloatBuffer in, int b, int oy) {
     int iy0 = oy * strideH - padTop;
+    for (int fy = fyLo[oy]; fy < fyHi[oy]; fy++) {
+      in.get((b * inH + iy0 + fy * dilationH) * inW * inC, rows[fy], 0, inW * inC);
+    }
+  }
+
+  /** Sums the taps of output pixel (oy, ox) into {@code acc}, then adds bias and clamps. */
+  private void pixel(int oy, int ox) {
+    Arrays.fill(acc, 0f);
     int ix0 = ox * strideW - padLeft;
     for (int fy = fyLo[oy]; fy < fyHi[oy]; fy++) {
-      int rowBase = (b * inH + iy0 + fy * dilationH) * inW;
       for (int fx = fxLo[ox]; fx < fxHi[ox]; fx++) {
-        in.get((rowBase + ix0 + fx * dilationW) * inC, pixel, 0, inC);
+        // A copy at offset 0, so that the multiply-add below vectorizes (see MultiplyAdd).
+        System.arraycopy(rows[fy], (ix0 + fx * dilationW) * inC, pixel, 0, inC);
         if (multiplier > 1) {
           expand();
         }
