@@ -28,4 +28,13 @@ public final class WindowTaps {
       hi[o] = last;
     }
   }
+
+  /** The largest number of valid taps of any output position (at most the input size). */
+  public static int maxCount(int[] lo, int[] hi) {
+    int max = 0;
+    for (int o = 0; o < lo.length; o++) {
+      max = Math.max(max, hi[o] - lo[o]);
+    }
+    return max;
+  }
 }

@@ -56,7 +56,10 @@ public final class Conv2D implements Kernel {
   private float[][] weights;
   private float[] bias;
   private final float[][] acc = new float[BLOCK][];
-  /** rows[fy]: the input row (all columns and channels) that filter row fy reads for the current output row. */
+  /**
+   * rows[fy - fyLo[oy]]: the input row (all columns and channels) that filter row fy reads for the
+   * current output row oy; at most as many rows as the input has, however tall the filter.
+   */
   private float[][] rows;
 
   @Override
@@ -90,7 +93,7 @@ public final class Conv2D implements Kernel {
     for (int p = 0; p < BLOCK; p++) {
       acc[p] = new float[groupOut];
     }
-    rows = new float[kH][inW * inC];
+    rows = new float[WindowTaps.maxCount(fyLo, fyHi)][inW * inC];
   }
 
   private void readOptions(OpContext ctx) {
@@ -182,7 +185,7 @@ public final class Conv2D implements Kernel {
   private void loadRows(FloatBuffer in, int b, int oy) {
     int iy0 = oy * strideH - padTop;
     for (int fy = fyLo[oy]; fy < fyHi[oy]; fy++) {
-      in.get((b * inH + iy0 + fy * dilationH) * inW * inC, rows[fy], 0, inW * inC);
+      in.get((b * inH + iy0 + fy * dilationH) * inW * inC, rows[fy - fyLo[oy]], 0, inW * inC);
     }
   }
 
@@ -202,7 +205,7 @@ public final class Conv2D implements Kernel {
     }
     int ix0 = ox * strideW - padLeft;
     for (int fy = fyLo[oy]; fy < fyHi[oy]; fy++) {
-      float[] row = rows[fy];
+      float[] row = rows[fy - fyLo[oy]];
       for (int fx = fxLo[ox]; fx < fxHi[ox]; fx++) {
         int x = (ix0 + fx * dilationW) * inC + g * groupIn;
         accumulate(row, x, strideW * inC, ((g * kH + fy) * kW + fx) * groupIn, n);

@@ -49,7 +49,7 @@ public final class DepthwiseConv2D implements Kernel {
   private float[][] weights;
   private float[] bias;
   private float[] acc;
-  /** rows[fy]: the input row that filter row fy reads for the current output row. */
+  /** rows[fy - fyLo[oy]]: the input row that filter row fy reads for the current output row oy. */
   private float[][] rows;
   private float[] pixel;
   /** The pixel with each input channel repeated multiplier times, when multiplier > 1. */
@@ -84,7 +84,7 @@ public final class DepthwiseConv2D implements Kernel {
       pack(filter.floats());
     }
     acc = new float[outC];
-    rows = new float[kH][inW * inC];
+    rows = new float[WindowTaps.maxCount(fyLo, fyHi)][inW * inC];
     pixel = new float[inC];
     expanded = multiplier > 1 ? new float[outC] : pixel;
   }
@@ -160,7 +160,7 @@ public final class DepthwiseConv2D implements Kernel {
   private void loadRows(FloatBuffer in, int b, int oy) {
     int iy0 = oy * strideH - padTop;
     for (int fy = fyLo[oy]; fy < fyHi[oy]; fy++) {
-      in.get((b * inH + iy0 + fy * dilationH) * inW * inC, rows[fy], 0, inW * inC);
+      in.get((b * inH + iy0 + fy * dilationH) * inW * inC, rows[fy - fyLo[oy]], 0, inW * inC);
     }
   }
 
@@ -171,7 +171,7 @@ public final class DepthwiseConv2D implements Kernel {
     for (int fy = fyLo[oy]; fy < fyHi[oy]; fy++) {
       for (int fx = fxLo[ox]; fx < fxHi[ox]; fx++) {
         // A copy at offset 0, so that the multiply-add below vectorizes (see MultiplyAdd).
-        System.arraycopy(rows[fy], (ix0 + fx * dilationW) * inC, pixel, 0, inC);
+        System.arraycopy(rows[fy - fyLo[oy]], (ix0 + fx * dilationW) * inC, pixel, 0, inC);
         if (multiplier > 1) {
           expand();
         }

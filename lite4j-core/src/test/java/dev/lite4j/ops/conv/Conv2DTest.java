@@ -89,6 +89,19 @@ class Conv2DTest {
   }
 
   @Test
+  void sameWithAFilterTallerThanTheInput() {
+    // 2x3 input, 5x1 filter (1, 10, 100, 1000, 10000), SAME: padding 2 rows before. Row 0 gets
+    // taps 2 and 3 (100 * row0 + 1000 * row1), row 1 taps 1 and 2 (10 * row0 + 100 * row1).
+    OpModel m = new OpModel(BuiltinOperator.CONV_2D).options(options(Padding.SAME, 1));
+    m.input(new int[] {1, 2, 3, 1}, 1, 2, 3, 4, 5, 6);
+    m.constant(new int[] {1, 5, 1, 1}, 1, 10, 100, 1000, 10000);
+    m.output(DataType.FLOAT32);
+    m.run();
+    assertArrayEquals(new int[] {1, 2, 3, 1}, m.shape(0));
+    assertArrayEquals(new float[] {4100, 5200, 6300, 410, 520, 630}, m.floats(0), 0f);
+  }
+
+  @Test
   void dilation2() {
     // in(y,x) = 5y + x; taps 1, 10, 100, 1000 at (0,0), (0,2), (2,0), (2,2):
     // out = 1111 * (5y + x) + 10*2 + 100*10 + 1000*12 = 1111 * (5y + x) + 13020.
