@@ -6,7 +6,18 @@ package dev.lite4j.kernels;
  * padding tests.
  */
 public final class WindowTaps {
+  /**
+   * Largest dilated window extent and stride accepted: with inputs below 2^28 elements (the model
+   * reader's limit), no window arithmetic can overflow an int.
+   */
+  public static final int MAX_EXTENT = 1 << 28;
+
   private WindowTaps() {}
+
+  /** Whether a window of {@code taps} taps with this stride and dilation stays within {@link #MAX_EXTENT}. */
+  public static boolean withinLimits(int taps, int stride, int dilation) {
+    return stride <= MAX_EXTENT && (long) (taps - 1) * dilation + 1 <= MAX_EXTENT;
+  }
 
   /**
    * Fills {@code lo[o]}, {@code hi[o]} for each output position {@code o < out}: taps
@@ -16,16 +27,11 @@ public final class WindowTaps {
   public static void ranges(int out, int stride, int pad, int dilation, int taps, int in, int[] lo, int[] hi) {
     for (int o = 0; o < out; o++) {
       int origin = o * stride - pad;
-      int first = 0;
-      while (first < taps && origin + first * dilation < 0) {
-        first++;
-      }
-      int last = first;
-      while (last < taps && origin + last * dilation < in) {
-        last++;
-      }
+      // first tap with origin + tap * dilation >= 0; last with origin + tap * dilation <= in - 1
+      int first = origin >= 0 ? 0 : Math.min(taps, (-origin + dilation - 1) / dilation);
+      int end = in - 1 - origin < 0 ? 0 : Math.min(taps, (in - 1 - origin) / dilation + 1);
       lo[o] = first;
-      hi[o] = last;
+      hi[o] = Math.max(first, end);
     }
   }
 

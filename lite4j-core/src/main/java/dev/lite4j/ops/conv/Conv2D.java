@@ -128,6 +128,9 @@ public final class Conv2D implements Kernel {
         "output channels %d are not a multiple of the %d groups (input channels %d / filter channels %d)",
         outC, groups, inC, groupIn);
     groupOut = outC / groups;
+    ctx.require(WindowTaps.withinLimits(kH, strideH, dilationH) && WindowTaps.withinLimits(kW, strideW, dilationW),
+        "filter %s with strides %d x %d and dilation %d x %d is absurdly large", Arrays.toString(filter.shape()),
+        strideH, strideW, dilationH, dilationW);
     outH = Padding2D.outputSize(padding, inH, kH, strideH, dilationH);
     outW = Padding2D.outputSize(padding, inW, kW, strideW, dilationW);
     ctx.require(outH >= 0 && outW >= 0, "input %s is smaller than the dilated filter %s (VALID padding)",

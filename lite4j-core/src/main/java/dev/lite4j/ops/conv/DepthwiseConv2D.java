@@ -116,6 +116,9 @@ public final class DepthwiseConv2D implements Kernel {
     ctx.require(inC >= 1 && outC % inC == 0, "filter channels %d are not a multiple of the input channels %d",
         outC, inC);
     multiplier = outC / inC;
+    ctx.require(WindowTaps.withinLimits(kH, strideH, dilationH) && WindowTaps.withinLimits(kW, strideW, dilationW),
+        "filter %s with strides %d x %d and dilation %d x %d is absurdly large", Arrays.toString(filter.shape()),
+        strideH, strideW, dilationH, dilationW);
     outH = Padding2D.outputSize(padding, inH, kH, strideH, dilationH);
     outW = Padding2D.outputSize(padding, inW, kW, strideW, dilationW);
     ctx.require(outH >= 0 && outW >= 0, "input %s is smaller than the dilated filter %s (VALID padding)",

@@ -28,8 +28,11 @@ final class FloatOperands {
    * Lite's hybrid path (not implemented yet), sparse weights would need densifying first.
    */
   static void requireFloatWeights(OpContext ctx, TensorBuffer t, String role) {
-    if (t.type() != DataType.FLOAT32) {
+    if (t.type() == DataType.INT8 || t.type() == DataType.UINT8) {
       throw ctx.unsupported(role + " of type " + t.type() + " with a float32 input (hybrid) is not supported");
+    }
+    if (t.type() != DataType.FLOAT32) {
+      throw ctx.unsupported(role + " of type " + t.type() + " with a float32 input is not supported");
     }
     if (t.def().sparsity() != null) {
       throw ctx.unsupported("sparse " + role + " is not supported");

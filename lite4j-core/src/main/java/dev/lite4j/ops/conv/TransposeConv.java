@@ -4,6 +4,7 @@ import dev.lite4j.DataType;
 import dev.lite4j.kernels.Activation;
 import dev.lite4j.kernels.MultiplyAdd;
 import dev.lite4j.kernels.Padding2D;
+import dev.lite4j.kernels.WindowTaps;
 import dev.lite4j.ops.Kernel;
 import dev.lite4j.ops.OpContext;
 import dev.lite4j.runtime.TensorBuffer;
@@ -68,6 +69,8 @@ public final class TransposeConv implements Kernel {
     kW = filter.dim(2);
     ctx.require(outC >= 1 && kH >= 1 && kW >= 1 && filter.dim(3) >= 1, "weights shape %s has an empty dimension",
         Arrays.toString(filter.shape()));
+    ctx.require(WindowTaps.withinLimits(kH, strideH, 1) && WindowTaps.withinLimits(kW, strideW, 1),
+        "weights %s with strides %d x %d are absurdly large", Arrays.toString(filter.shape()), strideH, strideW);
     ctx.require(filter.dim(3) == inC, "weights shape %s does not match the input's %d channels",
         Arrays.toString(filter.shape()), inC);
     bias = FloatOperands.prepareBias(ctx, ctx.input(3), outC);
@@ -98,7 +101,8 @@ public final class TransposeConv implements Kernel {
   private int[] outputShape(OpContext ctx, TensorBuffer shape, TensorBuffer input) {
     IntBuffer s = shape.ints();
     int[] dims = {s.get(0), s.get(1), s.get(2), s.get(3)};
-    ctx.require(dims[0] == input.dim(0) && dims[3] == outC && dims[1] >= 0 && dims[2] >= 0,
+    ctx.require(dims[0] == input.dim(0) && dims[3] == outC && dims[1] >= 0 && dims[2] >= 0
+        && dims[1] <= WindowTaps.MAX_EXTENT && dims[2] <= WindowTaps.MAX_EXTENT,
         "output_shape %s does not fit input batch %d and %d output channels", Arrays.toString(dims),
         input.dim(0), outC);
     ctx.require(FloatOperands.fitsInt(dims), "output_shape %s has too many elements", Arrays.toString(dims));
