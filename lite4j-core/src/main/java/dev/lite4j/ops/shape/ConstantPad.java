@@ -14,6 +14,7 @@ import java.nio.ByteBuffer;
  */
 final class ConstantPad {
   private Paddings paddings;
+  private int[] outStrides;
   private int[] counter;
 
   void prepare(OpContext ctx) {
@@ -46,6 +47,7 @@ final class ConstantPad {
     }
     paddings = Paddings.read(ctx, pads, in.shape(), null);
     ctx.setOutputShape(0, paddings.outputShape(in.shape()));
+    outStrides = Shapes.strides(ctx.output(0).shape());
   }
 
   void run(OpContext ctx) {
@@ -54,6 +56,7 @@ final class ConstantPad {
     if (out.isDynamic()) {
       paddings = Paddings.read(ctx, ctx.input(1), in.shape(), null);
       ctx.resizeDynamicOutput(0, paddings.outputShape(in.shape()));
+      outStrides = Shapes.strides(out.shape());
     }
     int size = in.type().byteSize();
     ElementBytes.fill(out.bytes(), 0, out.numElements(), size, padBits(ctx));
@@ -83,7 +86,6 @@ final class ConstantPad {
       return;
     }
     int[] inShape = in.shape();
-    int[] outStrides = Shapes.strides(out.shape());
     int last = rank - 1;
     int row = inShape[last];
     int to = 0;

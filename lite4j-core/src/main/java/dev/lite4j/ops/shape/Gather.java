@@ -76,7 +76,9 @@ public final class Gather implements Kernel {
         int slab = (b * outerPerBatch + o) * axisSize;
         for (int i = 0; i < coords; i++) {
           long index = Indices.get(indices, b * coords + i);
-          ctx.require(index >= 0 && index < axisSize, "index %d is outside [0, %d)", index, axisSize);
+          if (index < 0 || index >= axisSize) {
+            throw ctx.error("index " + index + " is outside [0, " + axisSize + ")");
+          }
           dev.lite4j.kernels.ElementBytes.copy(src, (slab + (int) index) * inner, dst, to, inner, size);
           to += inner;
         }

@@ -60,7 +60,9 @@ public final class GatherNd implements Kernel {
       int from = 0;
       for (int j = 0; j < nd; j++) {
         long index = Indices.get(indices, s * nd + j);
-        ctx.require(index >= 0 && index < p[j], "index %d of dimension %d is outside [0, %d)", index, j, p[j]);
+        if (index < 0 || index >= p[j]) {
+          throw ctx.error("index " + index + " of dimension " + j + " is outside [0, " + p[j] + ")");
+        }
         from += (int) index * strides[j];
       }
       ElementBytes.copy(src, from, dst, s * sliceSize, sliceSize, size);

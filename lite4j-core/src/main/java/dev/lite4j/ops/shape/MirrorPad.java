@@ -20,6 +20,7 @@ public final class MirrorPad implements Kernel {
   /** 1 for REFLECT, 0 for SYMMETRIC: how far the mirror image starts from the border. */
   private int offset;
   private Paddings paddings;
+  private int[] inStrides;
   private int[] counter;
 
   @Override
@@ -42,6 +43,7 @@ public final class MirrorPad implements Kernel {
       }
     }
     counter = new int[in.rank()];
+    inStrides = Shapes.strides(in.shape());
     if (!pads.isConstant()) {
       ctx.setOutputDynamic(0);
       return;
@@ -93,7 +95,6 @@ public final class MirrorPad implements Kernel {
     int last = rank - 1;
     int[] inShape = in.shape();
     int[] outShape = out.shape();
-    int[] inStrides = Shapes.strides(inShape);
     ByteBuffer src = in.bytes();
     ByteBuffer dst = out.bytes();
     int row = outShape[last];

@@ -47,13 +47,6 @@ final class Movement {
     return t == DataType.INT8 || t == DataType.UINT8 || t == DataType.INT16;
   }
 
-  /** Gives a dynamic output its run-time shape; a static one already has it. */
-  static void shapeOutput(OpContext ctx, int i, int[] shape) {
-    if (ctx.output(i).isDynamic()) {
-      ctx.resizeDynamicOutput(i, shape);
-    }
-  }
-
   /** Copies all of {@code in}'s bytes to the start of {@code out} (same element count and type). */
   static void copyAll(TensorBuffer in, TensorBuffer out) {
     int bytes = (int) in.numBytes();

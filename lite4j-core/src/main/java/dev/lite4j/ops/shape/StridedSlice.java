@@ -30,6 +30,8 @@ public final class StridedSlice implements Kernel {
   private int newAxisMask;
   private int shrinkMask;
   private boolean offset;
+  /** The walk set at prepare holds for every run (all slice inputs constant). */
+  private boolean planned;
   private int base;
   private int[] count;
   private int[] step;
@@ -62,22 +64,25 @@ public final class StridedSlice implements Kernel {
     ctx.require(Integer.bitCount(ellipsisMask) <= 1, "ellipsis_mask %d has more than one bit", ellipsisMask);
     // With offset, the output shape depends on end and strides only (strided_slice.cc, Prepare).
     boolean known = strides.isConstant() && end.isConstant() && (offset || begin.isConstant());
+    planned = known && begin.isConstant();
     if (!known) {
       ctx.setOutputDynamic(0);
       return;
     }
-    ctx.setOutputShape(0, plan(ctx, !offset || begin.isConstant()));
+    ctx.setOutputShape(0, plan(ctx, begin.isConstant()));
   }
 
   @Override
   public void run(OpContext ctx) {
     TensorBuffer out = ctx.output(0);
-    int[] shape = plan(ctx, true);
-    if (out.isDynamic()) {
-      ctx.resizeDynamicOutput(0, shape);
-    } else {
-      ctx.require(Arrays.equals(shape, out.shape()), "output shape %s differs from the prepared %s",
-          Arrays.toString(shape), Arrays.toString(out.shape()));
+    if (!planned) {
+      int[] shape = plan(ctx, true);
+      if (out.isDynamic()) {
+        ctx.resizeDynamicOutput(0, shape);
+      } else if (!Arrays.equals(shape, out.shape())) {
+        throw ctx.error("output shape " + Arrays.toString(shape) + " differs from the prepared "
+            + Arrays.toString(out.shape()));
+      }
     }
     TensorBuffer in = ctx.input(0);
     ElementBytes.gather(in.bytes(), base, count, step, out.bytes(), in.type().byteSize(), counter);
@@ -177,8 +182,8 @@ public final class StridedSlice implements Kernel {
       long size = newAxis ? 1 : inShape[inAxis];
       long inStride = newAxis ? 0 : inStrides[inAxis];
       ctx.require(stride != 0, "stride of axis %d is 0", i);
-      ctx.require(Math.abs(stride) <= Integer.MAX_VALUE && Math.abs(start) <= Integer.MAX_VALUE
-          && Math.abs(stop) <= Integer.MAX_VALUE, "slice values of axis %d are out of int range", i);
+      ctx.require(fitsInt(stride) && fitsInt(start) && fitsInt(stop), "slice values of axis %d are out of int range",
+          i);
 
       long first = startForAxis(start, stride, size, beginBit);
       long taken;
@@ -227,6 +232,10 @@ public final class StridedSlice implements Kernel {
       end += size;
     }
     return stride > 0 ? clamp(end, 0, size) : clamp(end, -1, size - 1);
+  }
+
+  private static boolean fitsInt(long v) {
+    return v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE;
   }
 
   private static long clamp(long v, long lo, long hi) {

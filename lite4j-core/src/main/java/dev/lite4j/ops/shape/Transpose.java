@@ -59,8 +59,10 @@ public final class Transpose implements Kernel {
     step = new int[rank];
     for (int i = 0; i < rank; i++) {
       long p = IndexTensors.get(perm, i);
-      ctx.require(p >= 0 && p < rank && !seen[(int) p], "perm %s is not a permutation of [0, %d)",
-          java.util.Arrays.toString(IndexTensors.values(perm)), rank);
+      if (p < 0 || p >= rank || seen[(int) p]) {
+        throw ctx.error("perm " + java.util.Arrays.toString(IndexTensors.values(perm))
+            + " is not a permutation of [0, " + rank + ")");
+      }
       seen[(int) p] = true;
       count[i] = in.dim((int) p);
       step[i] = inStrides[(int) p];
