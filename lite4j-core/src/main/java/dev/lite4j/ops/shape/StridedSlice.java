@@ -126,7 +126,9 @@ public final class StridedSlice implements Kernel {
         }
         continue;
       }
-      if ((newAxisMask & (1 << (i - expanded))) != 0) {
+      // Only spec entries add axes (bits past the spec would add axes no entry counted).
+      int orig = i - expanded;
+      if (orig < n && (newAxisMask & (1 << orig)) != 0) {
         effNewAxis |= 1 << i;
       }
       i++;
@@ -207,6 +209,9 @@ public final class StridedSlice implements Kernel {
         start0 += first * inStride;
       }
     }
+    // Every input axis must be walked exactly once, else the walk would not cover the input.
+    ctx.require(addedAxes == numAddAxis, "masks (ellipsis %d, new axis %d) do not fit %d spec entries on "
+        + "an input of rank %d", ellipsisMask, newAxisMask, n, inRank);
     base = (int) start0;
     return Arrays.copyOf(shape, rank);
   }
