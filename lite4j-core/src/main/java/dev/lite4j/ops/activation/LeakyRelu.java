@@ -3,7 +3,7 @@ package dev.lite4j.ops.activation;
 import dev.lite4j.ops.OpContext;
 import org.tensorflow.lite.schema.LeakyReluOptions;
 
-/** LEAKY_RELU: x for x &gt; 0, alpha * x otherwise (option {@code alpha}, default 0.2), float32. */
+/** LEAKY_RELU: x for x &gt; 0, alpha * x otherwise (option {@code alpha}; the schema default, when options are absent, is 0), float32. */
 public final class LeakyRelu extends FloatUnaryOp {
   private float alpha;
 

@@ -30,11 +30,12 @@ final class Unary {
    * float32 or int32/int64 tensors are ignored, as TF Lite ignores them.
    */
   static void requireSupported(OpContext ctx, TensorBuffer t, Set<DataType> supported) {
-    if (!supported.contains(t.type())) {
-      throw ctx.unsupported("type " + t.type() + " is not supported (supported: " + supported + ")");
-    }
     DataType type = t.type();
     boolean smallInt = type == DataType.INT8 || type == DataType.UINT8 || type == DataType.INT16;
+    if (!supported.contains(type)) {
+      String why = smallInt ? " (quantized kernels are not implemented yet)" : "";
+      throw ctx.unsupported("type " + type + " is not supported" + why + "; supported: " + supported);
+    }
     if (smallInt && t.quantization().isQuantized()) {
       throw ctx.unsupported("quantized " + t.type() + " tensors are not supported yet");
     }
