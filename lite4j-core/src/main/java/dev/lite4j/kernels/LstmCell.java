@@ -216,7 +216,10 @@ public final class LstmCell {
     }
   }
 
-  /** The LSTM's activations (TF Lite's ApplyActivationToVector); NONE is the identity. */
+  /**
+   * The LSTM's activations (TF Lite's ApplyActivationToVector). NONE is the identity: TF Lite's NONE
+   * returns without writing an out-of-place result, a quirk not worth reproducing.
+   */
   static float apply(byte code, float v) {
     return switch (code) {
       case ActivationFunctionType.RELU -> Math.max(0f, v);
