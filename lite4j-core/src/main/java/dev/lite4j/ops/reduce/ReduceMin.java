@@ -1,8 +1,9 @@
 package dev.lite4j.ops.reduce;
 
 /**
- * REDUCE_MIN over the axes. As TF Lite's reference kernel, it starts from the largest finite value
- * (so an all +inf reduction gives FLT_MAX) and keeps the accumulator unless x &lt; acc (NaN is skipped).
+ * REDUCE_MIN over the axes. As TF Lite's reference ReduceGeneric, it starts from the largest finite value
+ * (so an all +inf partial reduction gives FLT_MAX) and keeps the accumulator unless x &lt; acc, so NaN is
+ * skipped; a reduction over every dimension starts from the first element (see {@link FoldReduction}).
  */
 public final class ReduceMin extends FoldReduction {
   @Override

@@ -22,9 +22,12 @@ final class ReduceWalk {
   final int[] outerOffsets;
   final int innerCount;
   final int innerStride;
+  /** Every dimension is reduced (or the input is a scalar): one output from the whole input in order. */
+  final boolean allDims;
 
   private ReduceWalk(int[] outputShape, int reducedCount, int[] bases, int[] outerOffsets, int innerCount,
-      int innerStride) {
+      int innerStride, boolean allDims) {
+    this.allDims = allDims;
     this.outputShape = outputShape;
     this.outputCount = Shapes.elementCount(outputShape);
     this.reducedCount = reducedCount;
@@ -59,6 +62,7 @@ final class ReduceWalk {
     for (boolean r : reduced) {
       kept += r ? 0 : 1;
     }
+    boolean allDims = kept == 0;
     int[] outputShape = new int[keepDims ? rank : kept];
     for (int d = 0, k = 0; d < rank; d++) {
       if (keepDims) {
@@ -80,7 +84,7 @@ final class ReduceWalk {
     int[] outerSizes = last >= 0 ? Arrays.copyOf(reducedRuns[0], last) : new int[0];
     int[] outerStrides = last >= 0 ? Arrays.copyOf(reducedRuns[1], last) : new int[0];
     return new ReduceWalk(outputShape, reducedCount, offsets(keptRuns[0], keptRuns[1]), offsets(outerSizes,
-        outerStrides), innerCount, innerStride);
+        outerStrides), innerCount, innerStride, allDims);
   }
 
   /** Sizes and strides of the dimensions of one kind, dropping size-1 ones and merging neighbours. */

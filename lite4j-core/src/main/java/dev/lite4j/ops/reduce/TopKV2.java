@@ -36,8 +36,8 @@ public final class TopKV2 implements Kernel {
     DataType indexType = ctx.output(1).type();
     ctx.require(indexType == DataType.INT32 || indexType == DataType.INT16, "indices must be int32 or int16, not %s",
         indexType);
-    ctx.require(kTensor.type() == DataType.INT32 || kTensor.type() == DataType.INT16, "k must be int32 or int16, not %s",
-        kTensor.type());
+    ctx.require(kTensor.type() == DataType.INT32 || kTensor.type() == DataType.INT16,
+        "k must be int32 or int16, not %s", kTensor.type());
     ctx.require(kTensor.numElements() == 1, "k must hold one value, not %d", kTensor.numElements());
     ctx.require(in.rank() >= 1, "input must have at least one dimension");
     int rowLength = in.dim(in.rank() - 1);
@@ -114,7 +114,8 @@ public final class TopKV2 implements Kernel {
       switch (in.type()) {
         case FLOAT32 -> {
           float v = in.floats().get(p);
-          floatKeys[i] = Float.isNaN(v) ? Double.POSITIVE_INFINITY : v == Float.POSITIVE_INFINITY ? Double.MAX_VALUE : v;
+          floatKeys[i] = Float.isNaN(v) ? Double.POSITIVE_INFINITY
+              : v == Float.POSITIVE_INFINITY ? Double.MAX_VALUE : v;
         }
         case INT8 -> intKeys[i] = in.bytes().get(p);
         case UINT8 -> intKeys[i] = in.bytes().get(p) & 0xff;

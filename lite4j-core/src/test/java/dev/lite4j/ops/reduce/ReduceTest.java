@@ -200,6 +200,15 @@ class ReduceTest {
     OpModel m = runFloat(BuiltinOperator.REDUCE_MAX, false, new int[] {2, 2}, new float[] {ninf, ninf, Float.NaN, 1},
         1);
     assertArrayEquals(new float[] {-Float.MAX_VALUE, 1}, m.floats(0), 0f);
+    // Over every dimension TF Lite's ReduceAllDims starts from the first element instead.
+    OpModel all = runFloat(BuiltinOperator.REDUCE_MAX, true, new int[] {1, 2}, new float[] {ninf, ninf}, 0, 1);
+    assertArrayEquals(new int[] {1, 1}, all.shape(0));
+    assertArrayEquals(new float[] {ninf}, all.floats(0), 0f);
+    OpModel nan = runFloat(BuiltinOperator.REDUCE_MIN, false, new int[] {3}, new float[] {Float.NaN, 1, 2}, 0);
+    assertEquals(Float.NaN, nan.floats(0)[0]);
+    OpModel skipped = runFloat(BuiltinOperator.REDUCE_MIN, false, new int[] {1, 3}, new float[] {Float.NaN, 1, 2},
+        1);
+    assertArrayEquals(new float[] {1}, skipped.floats(0), 0f);
   }
 
   @Test
