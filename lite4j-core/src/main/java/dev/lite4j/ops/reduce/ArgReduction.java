@@ -6,6 +6,8 @@ import dev.lite4j.ops.Kernel;
 import dev.lite4j.ops.OpContext;
 import dev.lite4j.runtime.TensorBuffer;
 import java.nio.ByteBuffer;
+import java.nio.FloatBuffer;
+import java.nio.IntBuffer;
 import org.tensorflow.lite.schema.TensorType;
 
 /**
@@ -109,7 +111,7 @@ abstract class ArgReduction implements Kernel {
   }
 
   private int argFloat(TensorBuffer in, int base) {
-    java.nio.FloatBuffer src = in.floats();
+    FloatBuffer src = in.floats();
     float bestValue = src.get(base);
     int best = 0;
     for (int k = 1; k < axisSize; k++) {
@@ -123,7 +125,7 @@ abstract class ArgReduction implements Kernel {
   }
 
   private int argInt(TensorBuffer in, int base) {
-    java.nio.IntBuffer src = in.ints();
+    IntBuffer src = in.ints();
     int bestValue = src.get(base);
     int best = 0;
     for (int k = 1; k < axisSize; k++) {

@@ -4,6 +4,7 @@ import dev.lite4j.DataType;
 import dev.lite4j.kernels.IntTensors;
 import dev.lite4j.ops.Kernel;
 import dev.lite4j.ops.OpContext;
+import dev.lite4j.runtime.Shapes;
 import dev.lite4j.runtime.TensorBuffer;
 import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
@@ -51,9 +52,9 @@ public final class Cumsum implements Kernel {
     int a = IntTensors.scalar(ctx, ctx.input(1), "axis");
     ctx.require(a >= -rank && a < rank, "axis %d is out of range for rank %d", a, rank);
     a = a < 0 ? a + rank : a;
-    outer = dev.lite4j.runtime.Shapes.product(shape, 0, a);
+    outer = Shapes.product(shape, 0, a);
     axisSize = shape[a];
-    inner = dev.lite4j.runtime.Shapes.product(shape, a + 1, rank);
+    inner = Shapes.product(shape, a + 1, rank);
   }
 
   @Override

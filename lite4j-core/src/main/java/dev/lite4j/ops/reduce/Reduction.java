@@ -1,6 +1,7 @@
 package dev.lite4j.ops.reduce;
 
 import dev.lite4j.DataType;
+import dev.lite4j.kernels.IntTensors;
 import dev.lite4j.ops.Kernel;
 import dev.lite4j.ops.OpContext;
 import dev.lite4j.runtime.TensorBuffer;
@@ -32,7 +33,7 @@ abstract class Reduction implements Kernel {
     keepDims = ctx.options(new ReducerOptions()).keepDims();
     dynamic = !axis.isConstant();
     if (dynamic) {
-      dev.lite4j.kernels.IntTensors.requireIndexType(ctx, axis, "axis");
+      IntTensors.requireIndexType(ctx, axis, "axis");
       ctx.setOutputDynamic(0);
     } else {
       walk = ReduceWalk.of(ctx, in, axis, keepDims);

@@ -6,6 +6,7 @@ import dev.lite4j.ops.Kernel;
 import dev.lite4j.ops.OpContext;
 import dev.lite4j.runtime.TensorBuffer;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 
 /**
  * BATCH_TO_SPACE_ND for 4-D (NHWC, two spatial dims) and 3-D (NWC, one spatial dim) input, as
@@ -30,9 +31,9 @@ public final class BatchToSpaceNd implements Kernel {
     IntTensors.requireIndexType(ctx, block, "block_shape");
     IntTensors.requireIndexType(ctx, crops, "crops");
     ctx.require(block.rank() == 1 && block.dim(0) == spatial, "block_shape must have shape [%d], not %s",
-        spatial, java.util.Arrays.toString(block.shape()));
+        spatial, Arrays.toString(block.shape()));
     ctx.require(crops.rank() == 2 && crops.dim(0) == spatial && crops.dim(1) == 2,
-        "crops must have shape [%d, 2], not %s", spatial, java.util.Arrays.toString(crops.shape()));
+        "crops must have shape [%d, 2], not %s", spatial, Arrays.toString(crops.shape()));
     dynamic = !block.isConstant() || !crops.isConstant();
     if (dynamic) {
       ctx.setOutputDynamic(0);

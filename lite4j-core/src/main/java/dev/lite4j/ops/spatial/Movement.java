@@ -4,6 +4,7 @@ import dev.lite4j.DataType;
 import dev.lite4j.ops.OpContext;
 import dev.lite4j.runtime.TensorBuffer;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 
 /**
  * Checks and copies shared by the ops that only move elements (depth/space/batch rearrangements,
@@ -23,7 +24,7 @@ final class Movement {
     for (int r : ranks) {
       rankOk |= in.rank() == r;
     }
-    ctx.require(rankOk, "input must have rank %s, not %d", java.util.Arrays.toString(ranks), in.rank());
+    ctx.require(rankOk, "input must have rank %s, not %d", Arrays.toString(ranks), in.rank());
   }
 
   /** Copies {@code count} elements of {@code elementSize} bytes from element {@code from} to element {@code to}. */

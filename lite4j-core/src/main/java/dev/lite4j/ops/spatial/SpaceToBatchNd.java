@@ -7,6 +7,7 @@ import dev.lite4j.ops.Kernel;
 import dev.lite4j.ops.OpContext;
 import dev.lite4j.runtime.TensorBuffer;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 
 /**
  * SPACE_TO_BATCH_ND for 4-D (NHWC) and 3-D (NWC) input, as TensorFlow Lite supports: the input is
@@ -32,9 +33,9 @@ public final class SpaceToBatchNd implements Kernel {
     IntTensors.requireIndexType(ctx, block, "block_shape");
     IntTensors.requireIndexType(ctx, paddings, "paddings");
     ctx.require(block.rank() == 1 && block.dim(0) == spatial, "block_shape must have shape [%d], not %s",
-        spatial, java.util.Arrays.toString(block.shape()));
+        spatial, Arrays.toString(block.shape()));
     ctx.require(paddings.rank() == 2 && paddings.dim(0) == spatial && paddings.dim(1) == 2,
-        "paddings must have shape [%d, 2], not %s", spatial, java.util.Arrays.toString(paddings.shape()));
+        "paddings must have shape [%d, 2], not %s", spatial, Arrays.toString(paddings.shape()));
     dynamic = !block.isConstant() || !paddings.isConstant();
     if (dynamic) {
       ctx.setOutputDynamic(0);
