@@ -42,4 +42,16 @@ public final class IntTensors {
     ctx.require(t.numElements() == 1, "%s must hold one value, not %d", what, t.numElements());
     return read(ctx, t, what)[0];
   }
+
+  /** Element {@code i} of an int32 or int64 tensor, read in place (no copy of the tensor). */
+  public static long get(TensorBuffer t, int i) {
+    return t.type() == DataType.INT32 ? t.ints().get(i) : t.longs().get(i);
+  }
+
+  /** {@code axis}, negative counting from the end, as an index in [0, rank); else a model error. */
+  public static int axis(OpContext ctx, long axis, int rank, String what) {
+    long a = axis < 0 ? axis + rank : axis;
+    ctx.require(a >= 0 && a < rank, "%s %d is out of range for rank %d", what, axis, rank);
+    return (int) a;
+  }
 }

@@ -1,7 +1,8 @@
 package dev.lite4j.ops.shape;
 
 import dev.lite4j.kernels.ElementBytes;
-import dev.lite4j.kernels.IndexTensors;
+import dev.lite4j.kernels.IntTensors;
+import dev.lite4j.kernels.OutputShapes;
 import dev.lite4j.ops.Kernel;
 import dev.lite4j.ops.OpContext;
 import dev.lite4j.runtime.Shapes;
@@ -28,7 +29,7 @@ public final class BroadcastTo implements Kernel {
     TensorBuffer shape = Movement.input(ctx, 1, "shape");
     Movement.requireMovable(ctx, in);
     Movement.requireSameType(ctx, in, ctx.output(0));
-    IndexTensors.requireIndexType(ctx, shape, "shape");
+    IntTensors.requireIndexType(ctx, shape, "shape");
     ctx.require(in.rank() <= MAX_RANK, "input rank %d is over %d", in.rank(), MAX_RANK);
     ctx.require(shape.rank() == 1, "shape must be a vector, it has shape %s", Arrays.toString(shape.shape()));
     int outRank = shape.dim(0);
@@ -54,8 +55,8 @@ public final class BroadcastTo implements Kernel {
   /** Checks that the input broadcasts to the requested shape; broadcast axes step 0 through the input. */
   private int[] plan(OpContext ctx) {
     TensorBuffer in = ctx.input(0);
-    long[] requested = IndexTensors.values(ctx.input(1));
-    int[] shape = IndexTensors.checkedShape(ctx, requested, "broadcast shape");
+    long[] requested = Movement.widen(IntTensors.read(ctx, ctx.input(1), "shape"));
+    int[] shape = OutputShapes.of(ctx, requested);
     int extra = shape.length - in.rank();
     int[] inStrides = Shapes.strides(in.shape());
     count = shape.clone();

@@ -3,7 +3,8 @@ package dev.lite4j.ops.shape;
 import dev.lite4j.DataType;
 import dev.lite4j.QuantizationParams;
 import dev.lite4j.kernels.Activation;
-import dev.lite4j.kernels.IndexTensors;
+import dev.lite4j.kernels.IntTensors;
+import dev.lite4j.kernels.OutputShapes;
 import dev.lite4j.ops.Kernel;
 import dev.lite4j.ops.OpContext;
 import dev.lite4j.runtime.Shapes;
@@ -53,7 +54,7 @@ public final class Concatenation implements Kernel {
     }
     int[] shape0 = first.shape();
     int rank = shape0.length;
-    int axis = IndexTensors.axis(ctx, o.axis(), rank, "axis");
+    int axis = IntTensors.axis(ctx, o.axis(), rank, "axis");
     long sum = 0;
     for (int i = 0; i < n; i++) {
       TensorBuffer t = Movement.input(ctx, i, "values");
@@ -65,9 +66,9 @@ public final class Concatenation implements Kernel {
       }
       sum += t.dim(axis);
     }
-    long[] outShape = IndexTensors.widen(shape0);
+    long[] outShape = Movement.widen(shape0);
     outShape[axis] = sum;
-    ctx.setOutputShape(0, IndexTensors.checkedShape(ctx, outShape, "concatenated shape"));
+    ctx.setOutputShape(0, OutputShapes.of(ctx, outShape));
     checkQuantization(ctx, type);
     outer = Shapes.product(shape0, 0, axis);
     int after = Shapes.product(shape0, axis + 1, rank);

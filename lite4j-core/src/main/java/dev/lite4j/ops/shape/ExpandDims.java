@@ -1,6 +1,6 @@
 package dev.lite4j.ops.shape;
 
-import dev.lite4j.kernels.IndexTensors;
+import dev.lite4j.kernels.IntTensors;
 import dev.lite4j.ops.Kernel;
 import dev.lite4j.ops.OpContext;
 import dev.lite4j.runtime.TensorBuffer;
@@ -19,7 +19,7 @@ public final class ExpandDims implements Kernel {
     TensorBuffer axis = Movement.input(ctx, 1, "axis");
     Movement.requireMovable(ctx, in);
     Movement.requireSameType(ctx, in, ctx.output(0));
-    IndexTensors.requireIndexType(ctx, axis, "axis");
+    IntTensors.requireIndexType(ctx, axis, "axis");
     if (!axis.isConstant()) {
       ctx.setOutputDynamic(0);
       return;
@@ -37,9 +37,9 @@ public final class ExpandDims implements Kernel {
 
   private static int[] outputShape(OpContext ctx) {
     int[] in = ctx.input(0).shape();
-    long a = IndexTensors.single(ctx, ctx.input(1), "axis");
+    long a = IntTensors.scalar(ctx, ctx.input(1), "axis");
     // Positions range over rank + 1 slots (expand_dims.cc).
-    int axis = IndexTensors.axis(ctx, a, in.length + 1, "axis");
+    int axis = IntTensors.axis(ctx, a, in.length + 1, "axis");
     int[] out = new int[in.length + 1];
     for (int i = 0, j = 0; i < out.length; i++) {
       out[i] = i == axis ? 1 : in[j++];

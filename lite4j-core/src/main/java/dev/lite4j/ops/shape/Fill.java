@@ -1,7 +1,8 @@
 package dev.lite4j.ops.shape;
 
 import dev.lite4j.kernels.ElementBytes;
-import dev.lite4j.kernels.IndexTensors;
+import dev.lite4j.kernels.IntTensors;
+import dev.lite4j.kernels.OutputShapes;
 import dev.lite4j.ops.Kernel;
 import dev.lite4j.ops.OpContext;
 import dev.lite4j.runtime.TensorBuffer;
@@ -21,7 +22,7 @@ public final class Fill implements Kernel {
     TensorBuffer value = Movement.input(ctx, 1, "value");
     Movement.requireMovable(ctx, value);
     Movement.requireSameType(ctx, value, ctx.output(0));
-    IndexTensors.requireIndexType(ctx, dims, "dims");
+    IntTensors.requireIndexType(ctx, dims, "dims");
     ctx.require(dims.rank() == 1, "dims must be a vector, it has shape %s", Arrays.toString(dims.shape()));
     ctx.require(value.rank() == 0, "value must be a scalar, it has shape %s", Arrays.toString(value.shape()));
     if (!dims.isConstant()) {
@@ -32,7 +33,7 @@ public final class Fill implements Kernel {
   }
 
   private static int[] outputShape(OpContext ctx) {
-    return IndexTensors.checkedShape(ctx, IndexTensors.values(ctx.input(0)), "dims");
+    return OutputShapes.of(ctx, Movement.widen(IntTensors.read(ctx, ctx.input(0), "dims")));
   }
 
   @Override

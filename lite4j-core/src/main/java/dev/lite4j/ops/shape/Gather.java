@@ -1,6 +1,7 @@
 package dev.lite4j.ops.shape;
 
-import dev.lite4j.kernels.IndexTensors;
+import dev.lite4j.kernels.IntTensors;
+import dev.lite4j.kernels.OutputShapes;
 import dev.lite4j.ops.Kernel;
 import dev.lite4j.ops.OpContext;
 import dev.lite4j.runtime.Shapes;
@@ -34,7 +35,7 @@ public final class Gather implements Kernel {
     GatherOptions o = ctx.options(new GatherOptions());
     int[] p = params.shape();
     int[] ix = indices.shape();
-    int axis = IndexTensors.axis(ctx, o.axis(), p.length, "axis");
+    int axis = IntTensors.axis(ctx, o.axis(), p.length, "axis");
     long batchDims = o.batchDims() < 0 ? (long) o.batchDims() + ix.length : o.batchDims();
     ctx.require(batchDims >= 0 && batchDims <= axis && batchDims < p.length && batchDims <= ix.length,
         "batch_dims %d is out of range (axis %d, params rank %d, indices rank %d)", o.batchDims(), axis,
@@ -55,7 +56,7 @@ public final class Gather implements Kernel {
     for (int i = axis + 1; i < p.length; i++) {
       shape[k++] = p[i];
     }
-    ctx.setOutputShape(0, IndexTensors.checkedShape(ctx, shape, "gathered shape"));
+    ctx.setOutputShape(0, OutputShapes.of(ctx, shape));
     batch = Shapes.product(p, 0, bd);
     outerPerBatch = Shapes.product(p, bd, axis);
     axisSize = p[axis];

@@ -1,7 +1,7 @@
 package dev.lite4j.ops.shape;
 
 import dev.lite4j.kernels.ElementBytes;
-import dev.lite4j.kernels.IndexTensors;
+import dev.lite4j.kernels.OutputShapes;
 import dev.lite4j.ops.Kernel;
 import dev.lite4j.ops.OpContext;
 import dev.lite4j.runtime.Shapes;
@@ -42,7 +42,7 @@ public final class GatherNd implements Kernel {
     for (int i = nd; i < p.length; i++) {
       shape[k++] = p[i];
     }
-    ctx.setOutputShape(0, IndexTensors.checkedShape(ctx, shape, "gathered shape"));
+    ctx.setOutputShape(0, OutputShapes.of(ctx, shape));
     slices = Shapes.product(ix, 0, ix.length - 1);
     sliceSize = Shapes.product(p, nd, p.length);
     strides = Shapes.strides(p);

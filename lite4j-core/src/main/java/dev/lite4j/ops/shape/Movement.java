@@ -43,6 +43,15 @@ final class Movement {
         "tensors '%s' (%s) and '%s' (%s) must share quantization", a.name(), qa, b.name(), qb);
   }
 
+  /** Widens int values (shapes, index tensors) to longs for size arithmetic that must not overflow. */
+  static long[] widen(int[] v) {
+    long[] l = new long[v.length];
+    for (int i = 0; i < v.length; i++) {
+      l[i] = v[i];
+    }
+    return l;
+  }
+
   static boolean isQuantizedType(DataType t) {
     return t == DataType.INT8 || t == DataType.UINT8 || t == DataType.INT16;
   }

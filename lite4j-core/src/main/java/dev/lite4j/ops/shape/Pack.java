@@ -1,6 +1,7 @@
 package dev.lite4j.ops.shape;
 
-import dev.lite4j.kernels.IndexTensors;
+import dev.lite4j.kernels.IntTensors;
+import dev.lite4j.kernels.OutputShapes;
 import dev.lite4j.ops.Kernel;
 import dev.lite4j.ops.OpContext;
 import dev.lite4j.runtime.Shapes;
@@ -37,12 +38,12 @@ public final class Pack implements Kernel {
       }
     }
     int[] in = first.shape();
-    int axis = IndexTensors.axis(ctx, o.axis(), in.length + 1, "axis");
+    int axis = IntTensors.axis(ctx, o.axis(), in.length + 1, "axis");
     long[] shape = new long[in.length + 1];
     for (int d = 0, j = 0; d < shape.length; d++) {
       shape[d] = d == axis ? n : in[j++];
     }
-    ctx.setOutputShape(0, IndexTensors.checkedShape(ctx, shape, "packed shape"));
+    ctx.setOutputShape(0, OutputShapes.of(ctx, shape));
     outer = Shapes.product(in, 0, axis);
     inner = Shapes.product(in, axis, in.length);
   }

@@ -1,6 +1,7 @@
 package dev.lite4j.ops.shape;
 
-import dev.lite4j.kernels.IndexTensors;
+import dev.lite4j.kernels.IntTensors;
+import dev.lite4j.kernels.OutputShapes;
 import dev.lite4j.ops.OpContext;
 import dev.lite4j.runtime.TensorBuffer;
 
@@ -19,7 +20,7 @@ final class Paddings {
 
   /** Prepare-time checks of the matrix's type and shape against the input's rank. */
   static void checkShape(OpContext ctx, TensorBuffer paddings, int rank) {
-    IndexTensors.requireIndexType(ctx, paddings, "paddings");
+    IntTensors.requireIndexType(ctx, paddings, "paddings");
     ctx.require(rank <= MAX_RANK, "input rank %d is over %d", rank, MAX_RANK);
     ctx.require(paddings.rank() == 2 && paddings.dim(0) == rank && paddings.dim(1) == 2,
         "paddings shape %s is not [%d, 2]", java.util.Arrays.toString(paddings.shape()), rank);
@@ -35,8 +36,8 @@ final class Paddings {
     int[] after = new int[rank];
     long[] out = new long[rank];
     for (int d = 0; d < rank; d++) {
-      long b = IndexTensors.get(paddings, 2 * d);
-      long a = IndexTensors.get(paddings, 2 * d + 1);
+      long b = IntTensors.get(paddings, 2 * d);
+      long a = IntTensors.get(paddings, 2 * d + 1);
       long max = maxPad == null ? Integer.MAX_VALUE : maxPad[d];
       ctx.require(b >= 0 && a >= 0 && b <= max && a <= max,
           "paddings (%d, %d) of dimension %d (size %d) must lie in [0, %d]", b, a, d, inShape[d], max);
@@ -44,7 +45,7 @@ final class Paddings {
       after[d] = (int) a;
       out[d] = inShape[d] + b + a;
     }
-    IndexTensors.checkedShape(ctx, out, "padded shape");
+    OutputShapes.of(ctx, out);
     return new Paddings(before, after);
   }
 

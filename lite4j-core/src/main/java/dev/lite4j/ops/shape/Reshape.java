@@ -1,7 +1,8 @@
 package dev.lite4j.ops.shape;
 
 import dev.lite4j.DataType;
-import dev.lite4j.kernels.IndexTensors;
+import dev.lite4j.kernels.IntTensors;
+import dev.lite4j.kernels.OutputShapes;
 import dev.lite4j.ops.Kernel;
 import dev.lite4j.ops.OpContext;
 import dev.lite4j.runtime.TensorBuffer;
@@ -47,7 +48,7 @@ public final class Reshape implements Kernel {
     TensorBuffer shape = shapeTensor(ctx);
     long[] requested;
     if (shape != null && shape.rank() == 1 && shape.type() == DataType.INT32) {
-      requested = IndexTensors.values(shape);
+      requested = Movement.widen(IntTensors.read(ctx, shape, "shape"));
     } else {
       requested = fromOptions(ctx);
     }
@@ -109,6 +110,6 @@ public final class Reshape implements Kernel {
     }
     ctx.require(outCount == inCount, "cannot reshape %s (%d elements) to %s",
         java.util.Arrays.toString(inShape), inCount, java.util.Arrays.toString(requested));
-    return IndexTensors.checkedShape(ctx, dims, "new shape");
+    return OutputShapes.of(ctx, dims);
   }
 }

@@ -1,7 +1,7 @@
 package dev.lite4j.ops.shape;
 
 import dev.lite4j.kernels.ElementBytes;
-import dev.lite4j.kernels.IndexTensors;
+import dev.lite4j.kernels.IntTensors;
 import dev.lite4j.ops.Kernel;
 import dev.lite4j.ops.OpContext;
 import dev.lite4j.runtime.Shapes;
@@ -31,7 +31,7 @@ public final class Slice implements Kernel {
     Movement.requireSameType(ctx, in, ctx.output(0));
     ctx.require(in.rank() <= MAX_RANK, "input rank %d is over %d", in.rank(), MAX_RANK);
     for (TensorBuffer t : new TensorBuffer[] {begin, size}) {
-      IndexTensors.requireIndexType(ctx, t, "begin and size");
+      IntTensors.requireIndexType(ctx, t, "begin and size");
       ctx.require(t.rank() == 1 && t.dim(0) == in.rank(), "begin and size must be vectors of length %d, "
           + "'%s' has shape %s", in.rank(), t.name(), java.util.Arrays.toString(t.shape()));
     }
@@ -61,8 +61,8 @@ public final class Slice implements Kernel {
     base = 0;
     for (int d = 0; d < rank; d++) {
       long dim = in.dim(d);
-      long b = IndexTensors.get(ctx.input(1), d);
-      long s = IndexTensors.get(ctx.input(2), d);
+      long b = IntTensors.get(ctx.input(1), d);
+      long s = IntTensors.get(ctx.input(2), d);
       ctx.require(b >= 0 && b <= dim, "begin %d of dimension %d is outside [0, %d]", b, d, dim);
       if (s == -1) {
         s = dim - b;

@@ -1,6 +1,6 @@
 package dev.lite4j.ops.shape;
 
-import dev.lite4j.kernels.IndexTensors;
+import dev.lite4j.kernels.IntTensors;
 import dev.lite4j.ops.Kernel;
 import dev.lite4j.ops.OpContext;
 import dev.lite4j.runtime.Shapes;
@@ -27,7 +27,7 @@ public final class Split implements Kernel {
     for (int i = 0; i < num; i++) {
       Movement.requireSameType(ctx, in, ctx.output(i));
     }
-    IndexTensors.requireIndexType(ctx, axisTensor, "axis");
+    IntTensors.requireIndexType(ctx, axisTensor, "axis");
     if (!axisTensor.isConstant()) {
       for (int i = 0; i < num; i++) {
         ctx.setOutputDynamic(i);
@@ -43,7 +43,7 @@ public final class Split implements Kernel {
   /** Reads and checks the axis; returns every output's shape. */
   private int[] plan(OpContext ctx) {
     TensorBuffer in = ctx.input(1);
-    axis = IndexTensors.axis(ctx, IndexTensors.single(ctx, ctx.input(0), "axis"), in.rank(), "axis");
+    axis = IntTensors.axis(ctx, IntTensors.scalar(ctx, ctx.input(0), "axis"), in.rank(), "axis");
     int num = ctx.outputCount();
     ctx.require(in.dim(axis) % num == 0, "dimension %d of size %d does not split evenly into %d", axis,
         in.dim(axis), num);

@@ -1,6 +1,6 @@
 package dev.lite4j.ops.shape;
 
-import dev.lite4j.kernels.IndexTensors;
+import dev.lite4j.kernels.IntTensors;
 import dev.lite4j.ops.Kernel;
 import dev.lite4j.ops.OpContext;
 import dev.lite4j.runtime.Shapes;
@@ -30,8 +30,8 @@ public final class SplitV implements Kernel {
     for (int i = 0; i < num; i++) {
       Movement.requireSameType(ctx, in, ctx.output(i));
     }
-    IndexTensors.requireIndexType(ctx, sizeSplits, "size_splits");
-    IndexTensors.requireIndexType(ctx, axisTensor, "axis");
+    IntTensors.requireIndexType(ctx, sizeSplits, "size_splits");
+    IntTensors.requireIndexType(ctx, axisTensor, "axis");
     ctx.require(sizeSplits.rank() == 1 && sizeSplits.dim(0) == num,
         "size_splits shape %s does not list %d sizes", Arrays.toString(sizeSplits.shape()), num);
     if (!sizeSplits.isConstant() || !axisTensor.isConstant()) {
@@ -49,8 +49,8 @@ public final class SplitV implements Kernel {
   /** Reads the axis and the sizes, inferring the -1 entry (split_v.cc). */
   private void plan(OpContext ctx) {
     TensorBuffer in = ctx.input(0);
-    axis = IndexTensors.axis(ctx, IndexTensors.single(ctx, ctx.input(2), "axis"), in.rank(), "axis");
-    long[] requested = IndexTensors.values(ctx.input(1));
+    axis = IntTensors.axis(ctx, IntTensors.scalar(ctx, ctx.input(2), "axis"), in.rank(), "axis");
+    int[] requested = IntTensors.read(ctx, ctx.input(1), "size_splits");
     int inferred = -1;
     long sum = 0;
     for (int i = 0; i < requested.length; i++) {
@@ -68,7 +68,7 @@ public final class SplitV implements Kernel {
     if (inferred != -1) {
       ctx.require(sum <= dim, "size_splits %s exceed dimension %d of size %d", Arrays.toString(requested),
           axis, dim);
-      requested[inferred] = dim - sum;
+      requested[inferred] = (int) (dim - sum);
     } else {
       ctx.require(sum == dim, "size_splits %s do not add up to dimension %d of size %d",
           Arrays.toString(requested), axis, dim);

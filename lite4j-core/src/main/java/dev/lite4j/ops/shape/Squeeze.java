@@ -1,6 +1,6 @@
 package dev.lite4j.ops.shape;
 
-import dev.lite4j.kernels.IndexTensors;
+import dev.lite4j.kernels.IntTensors;
 import dev.lite4j.ops.Kernel;
 import dev.lite4j.ops.OpContext;
 import dev.lite4j.runtime.TensorBuffer;
@@ -32,7 +32,7 @@ public final class Squeeze implements Kernel {
       }
     } else {
       for (int i = 0; i < n; i++) {
-        int d = IndexTensors.axis(ctx, o.squeezeDims(i), rank, "squeeze_dims value");
+        int d = IntTensors.axis(ctx, o.squeezeDims(i), rank, "squeeze_dims value");
         ctx.require(in.dim(d) == 1, "cannot squeeze dimension %d of size %d", d, in.dim(d));
         drop[d] = true;
       }

@@ -1,7 +1,7 @@
 package dev.lite4j.ops.shape;
 
 import dev.lite4j.kernels.ElementBytes;
-import dev.lite4j.kernels.IndexTensors;
+import dev.lite4j.kernels.IntTensors;
 import dev.lite4j.ops.Kernel;
 import dev.lite4j.ops.OpContext;
 import dev.lite4j.runtime.Shapes;
@@ -49,7 +49,7 @@ public final class StridedSlice implements Kernel {
     Movement.requireSameType(ctx, in, ctx.output(0));
     ctx.require(in.rank() <= MAX_RANK, "input rank %d is over %d", in.rank(), MAX_RANK);
     for (TensorBuffer t : new TensorBuffer[] {begin, end, strides}) {
-      IndexTensors.requireIndexType(ctx, t, "begin, end and strides");
+      IntTensors.requireIndexType(ctx, t, "begin, end and strides");
       ctx.require(t.rank() == 1 && t.dim(0) == begin.numElements(),
           "begin, end and strides must be vectors of one length, shapes %s %s %s",
           Arrays.toString(begin.shape()), Arrays.toString(end.shape()), Arrays.toString(strides.shape()));
@@ -95,9 +95,9 @@ public final class StridedSlice implements Kernel {
    */
   private int[] plan(OpContext ctx, boolean haveBegin) {
     TensorBuffer in = ctx.input(0);
-    long[] begins = haveBegin ? IndexTensors.values(ctx.input(1)) : new long[ctx.input(1).numElements()];
-    long[] ends = IndexTensors.values(ctx.input(2));
-    long[] strides = IndexTensors.values(ctx.input(3));
+    int[] begins = haveBegin ? IntTensors.read(ctx, ctx.input(1), "begin") : new int[ctx.input(1).numElements()];
+    int[] ends = IntTensors.read(ctx, ctx.input(2), "end");
+    int[] strides = IntTensors.read(ctx, ctx.input(3), "strides");
     int n = begins.length;
     int inRank = in.rank();
 
@@ -184,8 +184,6 @@ public final class StridedSlice implements Kernel {
       long size = newAxis ? 1 : inShape[inAxis];
       long inStride = newAxis ? 0 : inStrides[inAxis];
       ctx.require(stride != 0, "stride of axis %d is 0", i);
-      ctx.require(fitsInt(stride) && fitsInt(start) && fitsInt(stop), "slice values of axis %d are out of int range",
-          i);
 
       long first = startForAxis(start, stride, size, beginBit);
       long taken;
@@ -237,10 +235,6 @@ public final class StridedSlice implements Kernel {
       end += size;
     }
     return stride > 0 ? clamp(end, 0, size) : clamp(end, -1, size - 1);
-  }
-
-  private static boolean fitsInt(long v) {
-    return v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE;
   }
 
   private static long clamp(long v, long lo, long hi) {

@@ -1,7 +1,8 @@
 package dev.lite4j.ops.shape;
 
 import dev.lite4j.kernels.ElementBytes;
-import dev.lite4j.kernels.IndexTensors;
+import dev.lite4j.kernels.IntTensors;
+import dev.lite4j.kernels.OutputShapes;
 import dev.lite4j.ops.Kernel;
 import dev.lite4j.ops.OpContext;
 import dev.lite4j.runtime.Shapes;
@@ -27,7 +28,7 @@ public final class Tile implements Kernel {
     TensorBuffer multiples = Movement.input(ctx, 1, "multiples");
     Movement.requireMovable(ctx, in);
     Movement.requireSameType(ctx, in, ctx.output(0));
-    IndexTensors.requireIndexType(ctx, multiples, "multiples");
+    IntTensors.requireIndexType(ctx, multiples, "multiples");
     ctx.require(multiples.rank() == 1 && multiples.dim(0) == in.rank(),
         "multiples shape %s does not match input rank %d", Arrays.toString(multiples.shape()), in.rank());
     counter = new int[2 * in.rank()];
@@ -50,7 +51,7 @@ public final class Tile implements Kernel {
   private int[] plan(OpContext ctx) {
     TensorBuffer in = ctx.input(0);
     int rank = in.rank();
-    long[] multiples = IndexTensors.values(ctx.input(1));
+    int[] multiples = IntTensors.read(ctx, ctx.input(1), "multiples");
     long[] out = new long[rank];
     int[] strides = Shapes.strides(in.shape());
     count = new int[2 * rank];
@@ -60,7 +61,7 @@ public final class Tile implements Kernel {
       ctx.require(m >= 0 && m <= Integer.MAX_VALUE, "multiple %d of dimension %d is out of range", m, d);
       out[d] = m * in.dim(d);
     }
-    int[] shape = IndexTensors.checkedShape(ctx, out, "tiled shape");
+    int[] shape = OutputShapes.of(ctx, out);
     for (int d = 0; d < rank; d++) {
       count[2 * d] = (int) multiples[d];
       count[2 * d + 1] = in.dim(d);

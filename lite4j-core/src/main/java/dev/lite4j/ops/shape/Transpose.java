@@ -1,7 +1,7 @@
 package dev.lite4j.ops.shape;
 
 import dev.lite4j.kernels.ElementBytes;
-import dev.lite4j.kernels.IndexTensors;
+import dev.lite4j.kernels.IntTensors;
 import dev.lite4j.ops.Kernel;
 import dev.lite4j.ops.OpContext;
 import dev.lite4j.runtime.Shapes;
@@ -27,7 +27,7 @@ public final class Transpose implements Kernel {
     TensorBuffer perm = Movement.input(ctx, 1, "perm");
     Movement.requireMovable(ctx, in);
     Movement.requireSameType(ctx, in, ctx.output(0));
-    IndexTensors.requireIndexType(ctx, perm, "perm");
+    IntTensors.requireIndexType(ctx, perm, "perm");
     ctx.require(in.rank() <= MAX_RANK, "input rank %d is over %d", in.rank(), MAX_RANK);
     ctx.require(perm.rank() == 1 && perm.dim(0) == in.rank(), "perm shape %s does not match input rank %d",
         java.util.Arrays.toString(perm.shape()), in.rank());
@@ -58,9 +58,9 @@ public final class Transpose implements Kernel {
     count = new int[rank];
     step = new int[rank];
     for (int i = 0; i < rank; i++) {
-      long p = IndexTensors.get(perm, i);
+      long p = IntTensors.get(perm, i);
       if (p < 0 || p >= rank || seen[(int) p]) {
-        throw ctx.error("perm " + java.util.Arrays.toString(IndexTensors.values(perm))
+        throw ctx.error("perm " + java.util.Arrays.toString(IntTensors.read(ctx, perm, "perm"))
             + " is not a permutation of [0, " + rank + ")");
       }
       seen[(int) p] = true;

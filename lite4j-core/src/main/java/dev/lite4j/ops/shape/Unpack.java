@@ -1,6 +1,6 @@
 package dev.lite4j.ops.shape;
 
-import dev.lite4j.kernels.IndexTensors;
+import dev.lite4j.kernels.IntTensors;
 import dev.lite4j.ops.Kernel;
 import dev.lite4j.ops.OpContext;
 import dev.lite4j.runtime.Shapes;
@@ -26,7 +26,7 @@ public final class Unpack implements Kernel {
     Movement.requireMovable(ctx, in);
     ctx.require(in.numElements() > 0, "input is empty");
     int[] shape = in.shape();
-    int axis = IndexTensors.axis(ctx, o.axis(), shape.length, "axis");
+    int axis = IntTensors.axis(ctx, o.axis(), shape.length, "axis");
     ctx.require(shape[axis] == num, "num %d differs from dimension %d of size %d", num, axis, shape[axis]);
     int[] outShape = new int[shape.length - 1];
     for (int d = 0, j = 0; d < shape.length; d++) {
