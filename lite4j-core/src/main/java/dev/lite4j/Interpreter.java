@@ -166,8 +166,8 @@ public final class Interpreter implements AutoCloseable {
    */
   public void runForMultipleInputsOutputs(Object[] inputs, Map<Integer, ?> outputs) {
     checkOpen();
-    if (inputs == null || inputs.length == 0) {
-      throw new IllegalArgumentException("inputs must be a non-empty array");
+    if (inputs == null) {
+      throw new IllegalArgumentException("inputs array is null");
     }
     if (inputs.length != inputTensors.length) {
       throw new IllegalArgumentException("model has " + inputTensors.length + " inputs, got " + inputs.length);

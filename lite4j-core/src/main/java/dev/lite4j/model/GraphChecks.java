@@ -1,6 +1,7 @@
 package dev.lite4j.model;
 
 import dev.lite4j.ModelFormatException;
+import java.util.Arrays;
 
 /**
  * Structural rules of a subgraph's data flow: each tensor is written at most once, by an operator
@@ -8,56 +9,69 @@ import dev.lite4j.ModelFormatException;
  * operators run in file order, this also rules out cycles.
  */
 final class GraphChecks {
+  private static final int NOBODY = -2;
+  private static final int CALLER = -1;
+
   private GraphChecks() {}
 
   static void check(SubgraphDef sg, String sgName) {
-    int n = sg.tensors().size();
-    int[] writer = new int[n];
-    java.util.Arrays.fill(writer, -2);   // -2: nobody writes it
-    boolean[] available = new boolean[n];
+    int[] writer = writers(sg, sgName);
+    boolean[] available = new boolean[sg.tensors().size()];
     for (TensorDef t : sg.tensors()) {
-      available[t.index()] = t.isConstant() || t.isVariable();
-    }
-    for (int input : sg.inputs()) {
-      available[input] = true;
-      writer[input] = -1;   // -1: the caller writes it
+      available[t.index()] = t.isConstant() || t.isVariable() || writer[t.index()] == CALLER;
     }
     for (OperatorDef op : sg.operators()) {
-      String node = sgName + " node " + op.index() + " (" + op.opName() + ")";
       for (int in : op.inputs()) {
         if (in >= 0 && !available[in]) {
           TensorDef t = sg.tensors().get(in);
           String why = writer[in] >= 0 ? "which is written later by node " + writer[in]
               + " (a cycle or an out-of-order graph)" : "which no earlier operator writes and which is "
               + "neither a subgraph input, a constant nor a variable";
-          throw new ModelFormatException(node + " reads tensor " + in + " '" + t.name() + "', " + why);
+          throw new ModelFormatException(node(sgName, op) + " reads tensor " + in + " '" + t.name() + "', " + why);
         }
-      }
-      for (int out : op.outputs()) {
-        if (out < 0) {
-          throw new ModelFormatException(node + " has output -1; outputs cannot be optional");
-        }
-        TensorDef t = sg.tensors().get(out);
-        if (writer[out] != -2) {
-          String who = writer[out] == -1 ? "it is a subgraph input" : "node " + writer[out] + " writes it too";
-          throw new ModelFormatException(node + " writes tensor " + out + " '" + t.name() + "', but " + who);
-        }
-        if (t.isConstant()) {
-          throw new ModelFormatException(node + " writes tensor " + out + " '" + t.name()
-              + "', which is a constant (it has buffer data)");
-        }
-        writer[out] = op.index();
       }
       for (int out : op.outputs()) {
         available[out] = true;
       }
     }
     for (int out : sg.outputs()) {
-      if (!available[out] && writer[out] == -2) {
+      if (!available[out]) {
         TensorDef t = sg.tensors().get(out);
         throw new ModelFormatException(sgName + " output tensor " + out + " '" + t.name()
             + "' is written by no operator and is neither an input nor a constant");
       }
     }
+  }
+
+  /** Which node writes each tensor (CALLER for subgraph inputs, NOBODY for none); rejects double writes. */
+  private static int[] writers(SubgraphDef sg, String sgName) {
+    int[] writer = new int[sg.tensors().size()];
+    Arrays.fill(writer, NOBODY);
+    for (int input : sg.inputs()) {
+      writer[input] = CALLER;
+    }
+    for (OperatorDef op : sg.operators()) {
+      for (int out : op.outputs()) {
+        if (out < 0) {
+          throw new ModelFormatException(node(sgName, op) + " has output -1; outputs cannot be optional");
+        }
+        TensorDef t = sg.tensors().get(out);
+        if (writer[out] != NOBODY) {
+          String who = writer[out] == CALLER ? "it is a subgraph input" : "node " + writer[out] + " writes it too";
+          throw new ModelFormatException(node(sgName, op) + " writes tensor " + out + " '" + t.name()
+              + "', but " + who);
+        }
+        if (t.isConstant()) {
+          throw new ModelFormatException(node(sgName, op) + " writes tensor " + out + " '" + t.name()
+              + "', which is a constant (it has buffer data)");
+        }
+        writer[out] = op.index();
+      }
+    }
+    return writer;
+  }
+
+  private static String node(String sgName, OperatorDef op) {
+    return sgName + " node " + op.index() + " (" + op.opName() + ")";
   }
 }

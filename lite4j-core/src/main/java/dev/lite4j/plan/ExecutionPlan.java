@@ -26,6 +26,7 @@ public final class ExecutionPlan {
     final Kernel kernel;
     final OpContext ctx;
     boolean deferred;
+    boolean folded;
 
     Step(OperatorDef op, Kernel kernel, OpContext ctx) {
       this.op = op;
@@ -90,6 +91,13 @@ public final class ExecutionPlan {
       }
     }
     for (Step step : steps) {
+      if (step.folded) {
+        continue;
+      }
+      if (allInputsConstant(step)) {
+        fold(step);
+        continue;
+      }
       step.deferred = anyDynamicInput(step);
       if (step.deferred) {
         for (int i = 0; i < step.ctx.outputCount(); i++) {
@@ -101,6 +109,37 @@ public final class ExecutionPlan {
     }
     allocateArena();
     allocateVariables();
+  }
+
+  private static boolean allInputsConstant(Step step) {
+    for (int i = 0; i < step.ctx.inputCount(); i++) {
+      TensorBuffer in = step.ctx.input(i);
+      if (in != null && !in.isConstant()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * A node whose inputs are all constant (a DEQUANTIZE of float16 weights, a SHAPE of a constant)
+   * gives the same outputs on every run: compute them once here, keep them as constants, and skip
+   * the node when running.
+   */
+  private void fold(Step step) {
+    prepareStep(step);
+    for (int i = 0; i < step.ctx.outputCount(); i++) {
+      TensorBuffer out = step.ctx.output(i);
+      if (!out.isDynamic()) {
+        out.setStorage(TensorBuffer.Storage.DYNAMIC);
+        allocateDynamic(out);
+      }
+    }
+    runStep(step);
+    for (int i = 0; i < step.ctx.outputCount(); i++) {
+      step.ctx.output(i).setStorage(TensorBuffer.Storage.CONSTANT);
+    }
+    step.folded = true;
   }
 
   private boolean anyDynamicInput(Step step) {
@@ -116,7 +155,7 @@ public final class ExecutionPlan {
   private void prepareStep(Step step) {
     try {
       step.kernel.prepare(step.ctx);
-    } catch (Lite4jException | IllegalArgumentException | IllegalStateException e) {
+    } catch (Lite4jException e) {
       throw e;
     } catch (RuntimeException e) {
       // Anything else (an index past a short vector, a division by a zero dimension) is a bad model.
@@ -227,6 +266,9 @@ public final class ExecutionPlan {
   /** Runs every step once; {@code cancelled} is polled between steps. */
   public void run(BooleanSupplier cancelled) {
     for (Step step : steps) {
+      if (step.folded) {
+        continue;
+      }
       if (cancelled.getAsBoolean()) {
         throw new IllegalStateException("Inference cancelled");
       }
@@ -258,9 +300,10 @@ public final class ExecutionPlan {
   private void runStep(Step step) {
     try {
       step.kernel.run(step.ctx);
-    } catch (Lite4jException | IllegalStateException e) {
+    } catch (Lite4jException e) {
       throw e;
     } catch (RuntimeException e) {
+      // A kernel that trips over its own indices on data a broken model fed it: a bad model, by name.
       throw new ModelFormatException(step.ctx.describe() + ": failed while running: " + e, e);
     }
   }
