@@ -186,6 +186,10 @@ public final class GoldenCheck {
       }
       Inputs.apply(it, Arrays.asList(inputs));
       outputs = Inputs.run(it, Arrays.asList(inputs));
+    } catch (dev.lite4j.UnsupportedOperatorException e) {
+      java.util.Set<String> missing = OperatorSupport.missing(model.primarySubgraph());
+      return new CaseResult(name, List.of(), describe(e)
+          + (missing.size() > 1 ? " (Lite4j lacks " + String.join(", ", missing) + ")" : ""));
     } catch (Lite4jException | IllegalArgumentException | IllegalStateException | CliException e) {
       return new CaseResult(name, List.of(), describe(e));
     }

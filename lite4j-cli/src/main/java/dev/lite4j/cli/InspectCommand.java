@@ -8,7 +8,6 @@ import dev.lite4j.model.OperatorDef;
 import dev.lite4j.model.SignatureDef;
 import dev.lite4j.model.SubgraphDef;
 import dev.lite4j.model.TensorDef;
-import dev.lite4j.ops.OpRegistry;
 import dev.lite4j.plan.MemoryPlanner;
 import java.io.PrintWriter;
 import java.nio.ByteBuffer;
@@ -69,15 +68,11 @@ final class InspectCommand implements Callable<Integer> {
     Map<String, int[]> counts = new TreeMap<>();
     Map<String, TreeSet<Integer>> versions = new TreeMap<>();
     Map<String, Boolean> supported = new TreeMap<>();
-    Map<Integer, OpRegistry.Entry> registry = OpRegistry.builtin().entries();
     for (OperatorDef op : g.operators()) {
       String name = op.opName();
       counts.computeIfAbsent(name, k -> new int[1])[0]++;
       versions.computeIfAbsent(name, k -> new TreeSet<>()).add(op.version());
-      OpRegistry.Entry e = registry.get(op.builtinCode());
-      boolean ok = e != null && op.builtinCode() != dev.lite4j.model.OpNames.CUSTOM
-          && op.version() >= 1 && op.version() <= e.maxVersion();
-      supported.merge(name, ok, Boolean::logicalAnd);
+      supported.merge(name, OperatorSupport.supported(op), Boolean::logicalAnd);
     }
     out.println("operators (" + g.operators().size() + " nodes, " + counts.size() + " kinds):");
     int width = counts.keySet().stream().mapToInt(String::length).max().orElse(0);
