@@ -56,6 +56,7 @@ final class CheckCommand implements Callable<Integer> {
     int passed = 0;
     int total = 0;
     for (GoldenCheck.CaseResult c : r.cases()) {
+      total += c.outputs().isEmpty() ? c.expectedOutputs() : 0;
       out.println("case " + c.name() + (c.error() != null ? ": ERROR " + c.error() : ""));
       for (GoldenCheck.OutputResult o : c.outputs()) {
         total++;

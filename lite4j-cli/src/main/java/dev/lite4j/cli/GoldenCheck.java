@@ -67,7 +67,11 @@ public final class GoldenCheck {
   }
 
   /** One case: its outputs, or the error that stopped it (unsupported operator, bad input file...). */
-  public record CaseResult(String name, List<OutputResult> outputs, String error) {
+  public record CaseResult(String name, List<OutputResult> outputs, String error, int expectedOutputs) {
+    static CaseResult failed(String name, int expectedOutputs, String error) {
+      return new CaseResult(name, List.of(), error, expectedOutputs);
+    }
+
     public boolean passed() {
       return error == null && !outputs.isEmpty() && outputs.stream().allMatch(OutputResult::passed);
     }
@@ -79,6 +83,7 @@ public final class GoldenCheck {
       if (error != null) {
         m.put("error", error);
       }
+      m.put("expected_outputs", expectedOutputs);
       m.put("outputs", outputs.stream().map(OutputResult::toJson).toList());
       return m;
     }
@@ -174,24 +179,24 @@ public final class GoldenCheck {
         Map<String, Object> spec = Json.object(o, "an input");
         int index = (int) Json.longValue(spec, "index");
         if (index < 0 || index >= inputs.length) {
-          return new CaseResult(name, List.of(), "golden input index " + index + " but the model has "
+          return CaseResult.failed(name, outputSpecs.size(), "golden input index " + index + " but the model has "
               + inputs.length + " inputs");
         }
         inputs[index] = readNpy(goldenDir, Json.string(spec, "file"));
       }
       for (int i = 0; i < inputs.length; i++) {
         if (inputs[i] == null) {
-          return new CaseResult(name, List.of(), "the golden case gives no input " + i);
+          return CaseResult.failed(name, outputSpecs.size(), "the golden case gives no input " + i);
         }
       }
       Inputs.apply(it, Arrays.asList(inputs));
       outputs = Inputs.run(it, Arrays.asList(inputs));
     } catch (dev.lite4j.UnsupportedOperatorException e) {
       java.util.Set<String> missing = OperatorSupport.missing(model.primarySubgraph());
-      return new CaseResult(name, List.of(), describe(e)
+      return CaseResult.failed(name, outputSpecs.size(), describe(e)
           + (missing.size() > 1 ? " (Lite4j lacks " + String.join(", ", missing) + ")" : ""));
     } catch (Lite4jException | IllegalArgumentException | IllegalStateException | CliException e) {
-      return new CaseResult(name, List.of(), describe(e));
+      return CaseResult.failed(name, outputSpecs.size(), describe(e));
     }
     List<OutputResult> results = new ArrayList<>();
     for (Object o : outputSpecs) {
@@ -206,7 +211,7 @@ public final class GoldenCheck {
       results.add(compare(index, outName, ref, outputs.get(index), Json.doubleOrNull(spec, "xnnpack_max_abs_diff"),
           Json.doubleOrNull(spec, "builtin_2threads_max_abs_diff"), hybrid));
     }
-    return new CaseResult(name, results, null);
+    return new CaseResult(name, results, null, outputSpecs.size());
   }
 
   static String describe(Exception e) {

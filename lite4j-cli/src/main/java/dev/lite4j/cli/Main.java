@@ -44,7 +44,7 @@ public final class Main implements Runnable {
     cl.setErr(e);
     cl.setParameterExceptionHandler((ex, a) -> {
       CommandLine cmd = ex.getCommandLine();
-      cmd.getErr().println(cmd.getCommandName() + ": " + ex.getMessage() + " (see '"
+      cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + ex.getMessage() + " (see '"
           + cmd.getCommandSpec().qualifiedName() + " --help')");
       return CommandLine.ExitCode.USAGE;
     });

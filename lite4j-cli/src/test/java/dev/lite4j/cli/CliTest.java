@@ -310,7 +310,7 @@ class CliTest {
     Result r = lite4j("check", customOpModel().toString(), g.toString());
     assertEquals(1, r.code());
     assertTrue(r.out().contains("case given: ERROR unsupported: operator CUSTOM(MyOp)"), r.out());
-    assertTrue(r.out().contains("FAIL: 0/0 outputs in 1 cases passed"), r.out());
+    assertTrue(r.out().contains("FAIL: 0/2 outputs in 1 cases passed"), r.out());
   }
 
   @Test
