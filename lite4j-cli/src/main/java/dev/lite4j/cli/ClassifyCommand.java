@@ -51,7 +51,12 @@ final class ClassifyCommand implements Callable<Integer> {
   Double std;
 
   /** One class and its score. */
-  record Scored(int index, double score) {}
+  record Scored(int index, double score) {
+    @Override
+    public String toString() {
+      return index + "=" + String.format(Locale.ROOT, "%.6f", score);
+    }
+  }
 
   @Override
   public Integer call() throws IOException {
