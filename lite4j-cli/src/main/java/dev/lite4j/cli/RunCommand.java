@@ -8,7 +8,6 @@ import dev.lite4j.io.Npy;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -73,16 +72,18 @@ final class RunCommand implements Callable<Integer> {
       model = ModelFiles.load(modelFile);
       modelName = modelFile.getFileName().toString();
     }
+    int inputCount = model.primarySubgraph().inputs().length;
+    Map<Integer, Npy> given = new TreeMap<>();
+    for (Map.Entry<Integer, Path> e : inputFiles.entrySet()) {
+      int idx = e.getKey();
+      if (idx < 0 || idx >= inputCount) {
+        throw new CliException("--input " + idx + ": the model has " + inputCount + " inputs", 2);
+      }
+      given.put(idx, readNpy(e.getValue()));
+    }
     try (Interpreter it = new Interpreter(model, new Interpreter.Options().setNumThreads(numThreads))) {
       List<Npy> inputs = new ArrayList<>(Inputs.random(it, seed));
-      for (Map.Entry<Integer, Path> e : inputFiles.entrySet()) {
-        int idx = e.getKey();
-        if (idx < 0 || idx >= inputs.size()) {
-          throw new CliException("--input " + idx + ": the model has " + inputs.size() + " inputs (0.."
-              + (inputs.size() - 1) + ")", 2);
-        }
-        inputs.set(idx, readNpy(e.getValue()));
-      }
+      given.forEach(inputs::set);
       Inputs.apply(it, inputs);
       out.println("model: " + modelName + "  (" + it.getInputTensorCount() + " inputs, " + it.getOutputTensorCount()
           + " outputs)");
@@ -110,11 +111,13 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private static Npy readNpy(Path p) throws IOException {
-    try {
-      return Npy.read(p);
-    } catch (NoSuchFileException e) {
+    if (!Files.exists(p)) {
       throw new CliException("input file not found: " + p);
     }
+    if (!Files.isRegularFile(p)) {
+      throw new CliException("input file " + p + " is not a regular file");
+    }
+    return Npy.read(p);
   }
 
   private static String timing(long[] times) {
