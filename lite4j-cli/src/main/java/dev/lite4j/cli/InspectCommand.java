@@ -3,6 +3,8 @@ package dev.lite4j.cli;
 import dev.lite4j.Interpreter;
 import dev.lite4j.Lite4jException;
 import dev.lite4j.Model;
+import dev.lite4j.QuantizationParams;
+import dev.lite4j.io.Json;
 import dev.lite4j.model.ModelDef;
 import dev.lite4j.model.OperatorDef;
 import dev.lite4j.model.SignatureDef;
@@ -12,11 +14,15 @@ import dev.lite4j.plan.MemoryPlanner;
 import java.io.PrintWriter;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,12 +37,19 @@ final class InspectCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "MODEL", description = "the .tflite file")
   Path modelFile;
 
+  @Option(names = "--json", description = "print one JSON object instead of text")
+  boolean json;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     Model model = ModelFiles.load(modelFile);
     ModelDef def = model.def();
     SubgraphDef g = model.primarySubgraph();
+    if (json) {
+      out.println(Json.write(toJson(model)));
+      return 0;
+    }
     out.println("model: " + modelFile.getFileName() + ", " + Formats.bytes(model.sizeBytes()));
     out.println("description: " + (def.description() == null || def.description().isEmpty() ? "-" : def.description()));
     out.println("schema version: " + def.schemaVersion());
@@ -51,6 +64,72 @@ final class InspectCommand implements Callable<Integer> {
     printMetadata(out, def.metadata());
     printSignatures(out, def, g);
     return 0;
+  }
+
+  private Map<String, Object> toJson(Model model) {
+    ModelDef def = model.def();
+    SubgraphDef g = model.primarySubgraph();
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("model", modelFile.getFileName().toString());
+    m.put("bytes", model.sizeBytes());
+    m.put("description", def.description());
+    m.put("schema_version", def.schemaVersion());
+    m.put("min_runtime_version", model.minRuntimeVersion().orElse(null));
+    m.put("subgraphs", def.subgraphs().size());
+    m.put("tensors", g.tensors().size());
+    m.put("inputs", tensorsJson(g, g.inputs()));
+    m.put("outputs", tensorsJson(g, g.outputs()));
+    Map<String, Map<String, Object>> ops = new TreeMap<>();
+    for (OperatorDef op : g.operators()) {
+      Map<String, Object> e = ops.computeIfAbsent(op.opName(), k -> new LinkedHashMap<>(Map.of("count", 0,
+          "versions", new TreeSet<Integer>(), "supported", true)));
+      e.put("count", (Integer) e.get("count") + 1);
+      @SuppressWarnings("unchecked")
+      TreeSet<Integer> versions = (TreeSet<Integer>) e.get("versions");
+      versions.add(op.version());
+      e.put("supported", (Boolean) e.get("supported") && OperatorSupport.supported(op));
+    }
+    m.put("operators", ops);
+    try (Interpreter it = new Interpreter(model)) {
+      MemoryPlanner.Plan plan = it.memoryPlan();
+      m.put("arena_bytes", plan.arenaBytes());
+      m.put("naive_bytes", plan.naiveBytes());
+    } catch (Lite4jException | IllegalArgumentException | IllegalStateException e) {
+      m.put("arena_bytes", null);
+      m.put("arena_error", GoldenCheck.describe(e));
+    }
+    Map<String, Object> meta = new LinkedHashMap<>();
+    def.metadata().forEach((k, v) -> meta.put(k, v.remaining()));
+    m.put("metadata", meta);
+    List<Object> sigs = new ArrayList<>();
+    for (SignatureDef s : def.signatures()) {
+      sigs.add(new LinkedHashMap<>(Map.of("key", s.key(), "subgraph", s.subgraphIndex(),
+          "inputs", new TreeMap<>(s.inputs()), "outputs", new TreeMap<>(s.outputs()))));
+    }
+    m.put("signatures", sigs);
+    return m;
+  }
+
+  private static List<Object> tensorsJson(SubgraphDef g, int[] indices) {
+    List<Object> out = new ArrayList<>();
+    for (int i = 0; i < indices.length; i++) {
+      TensorDef t = g.tensors().get(indices[i]);
+      Map<String, Object> e = new LinkedHashMap<>();
+      e.put("index", i);
+      e.put("tensor_index", t.index());
+      e.put("name", t.name());
+      e.put("dtype", Formats.dtype(t.type()));
+      e.put("shape", t.shape());
+      e.put("shape_signature", t.shapeSignature());
+      QuantizationParams q = t.quantization();
+      if (q != null && q.isQuantized()) {
+        e.put("scales", q.scales());
+        e.put("zero_points", q.zeroPoints());
+        e.put("quantized_dimension", q.quantizedDimension());
+      }
+      out.add(e);
+    }
+    return out;
   }
 
   private static void printTensors(PrintWriter out, String title, SubgraphDef g, int[] indices) {

@@ -88,6 +88,26 @@ class CliTest {
   }
 
   @Test
+  void inspectJson() {
+    Result r = lite4j("inspect", addModel.toString(), "--json");
+    assertEquals(0, r.code(), r.err());
+    Map<String, Object> m = Json.parseObject(r.out());
+    assertEquals("add.tflite", m.get("model"));
+    assertEquals("1.14.0", m.get("min_runtime_version"));
+    Map<String, Object> in1 = Json.object(Json.list(m, "inputs").get(1), "input");
+    assertEquals(Map.of("index", 1L, "tensor_index", 3L, "name", "i", "dtype", "int32", "shape", List.of(2L),
+        "shape_signature", List.of(2L)), in1);
+    Map<String, Object> add = Json.object(Json.object(m.get("operators"), "operators").get("ADD"), "ADD");
+    assertEquals(Map.of("count", 2L, "versions", List.of(1L), "supported", true), add);
+    assertTrue(((Number) m.get("arena_bytes")).longValue() > 0);
+    assertTrue(((Number) m.get("naive_bytes")).longValue() >= ((Number) m.get("arena_bytes")).longValue());
+    assertEquals(Map.of("min_runtime_version", 16L), m.get("metadata"));
+    Map<String, Object> sig = Json.object(Json.list(m, "signatures").get(0), "signature");
+    assertEquals("serving_default", sig.get("key"));
+    assertEquals(Map.of("i_in", 3L, "x_in", 0L), sig.get("inputs"));
+  }
+
+  @Test
   void inspectSharedModel() {
     Path model = SharedData.model("mobilenet_v2_1.0_224_quant.tflite");
     Result r = lite4j("inspect", model.toString());
