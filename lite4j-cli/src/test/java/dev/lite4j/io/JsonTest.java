@@ -56,7 +56,7 @@ class JsonTest {
     m.put("int", 42);
     m.put("long", 1L << 40);
     m.put("double", 1.5e-7);
-    m.put("float", 0.25f);
+    m.put("float", 0.1f);
     m.put("nan", Double.NaN);
     m.put("null", null);
     m.put("bool", true);
@@ -65,7 +65,7 @@ class JsonTest {
     m.put("empty", Map.of());
     String compact = Json.write(m);
     assertEquals("{\"name\":\"a\\\"b\\\\c\\n\\t\\u0001\",\"int\":42,\"long\":1099511627776,\"double\":1.5E-7,"
-        + "\"float\":0.25,\"nan\":null,\"null\":null,\"bool\":true,\"list\":[1,\"two\",[]],\"ints\":[1,224],"
+        + "\"float\":0.1,\"nan\":null,\"null\":null,\"bool\":true,\"list\":[1,\"two\",[]],\"ints\":[1,224],"
         + "\"empty\":{}}", compact);
     Map<?, ?> back = (Map<?, ?>) Json.parse(compact);
     assertEquals(m.get("name"), back.get("name"));

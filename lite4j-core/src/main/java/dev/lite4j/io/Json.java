@@ -340,7 +340,7 @@ public final class Json {
       case String str -> quote(b, str);
       case Boolean bool -> b.append(bool);
       case Double d -> number(b, d);
-      case Float f -> number(b, f.doubleValue());
+      case Float f -> b.append(f.isNaN() || f.isInfinite() ? "null" : Float.toString(f)); // shortest float repr
       case Number n -> b.append(n);
       case Character c -> quote(b, c.toString());
       case Map<?, ?> m -> {
