@@ -8,13 +8,14 @@ import org.tensorflow.lite.schema.ActivationFunctionType;
  * ({@code CalculateActivationRange}): NONE, RELU, RELU_N1_TO_1, RELU6.
  */
 public record Activation(float min, float max) {
-  public static final Activation NONE = new Activation(Float.NEGATIVE_INFINITY, Float.POSITIVE_INFINITY);
+  /** No activation still clamps to the finite floats: TensorFlow Lite's range is lowest()..max(). */
+  public static final Activation NONE = new Activation(-Float.MAX_VALUE, Float.MAX_VALUE);
 
   /** The range for the schema's {@code fused_activation_function} code; TANH and SIGN_BIT are refused. */
   public static Activation of(byte code, OpContext ctx) {
     return switch (code) {
       case ActivationFunctionType.NONE -> NONE;
-      case ActivationFunctionType.RELU -> new Activation(0f, Float.POSITIVE_INFINITY);
+      case ActivationFunctionType.RELU -> new Activation(0f, Float.MAX_VALUE);
       case ActivationFunctionType.RELU_N1_TO_1 -> new Activation(-1f, 1f);
       case ActivationFunctionType.RELU6 -> new Activation(0f, 6f);
       default -> throw ctx.unsupported("fused activation " + name(code) + " is not supported");

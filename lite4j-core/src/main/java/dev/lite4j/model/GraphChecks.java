@@ -18,7 +18,8 @@ final class GraphChecks {
     int[] writer = writers(sg, sgName);
     boolean[] available = new boolean[sg.tensors().size()];
     for (TensorDef t : sg.tensors()) {
-      available[t.index()] = t.isConstant() || t.isVariable() || writer[t.index()] == CALLER;
+      available[t.index()] = t.isConstant() || t.isVariable() || writer[t.index()] == CALLER
+          || isEmptyConstant(t, writer);
     }
     for (OperatorDef op : sg.operators()) {
       for (int in : op.inputs()) {
@@ -69,6 +70,32 @@ final class GraphChecks {
       }
     }
     return writer;
+  }
+
+  /**
+   * A tensor with zero elements that nobody writes is an empty constant (an empty axis list): its
+   * buffer has no bytes because there are none to hold, as TensorFlow Lite reads it.
+   */
+  static boolean isEmptyConstant(TensorDef t, int[] writer) {
+    if (t.isConstant() || t.isVariable() || writer[t.index()] != NOBODY) {
+      return false;
+    }
+    for (int d : t.shape()) {
+      if (d == 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Tensors that are empty constants in this subgraph (see {@link #isEmptyConstant}). */
+  static boolean[] emptyConstants(SubgraphDef sg) {
+    int[] writer = writers(sg, "subgraph");
+    boolean[] out = new boolean[sg.tensors().size()];
+    for (TensorDef t : sg.tensors()) {
+      out[t.index()] = isEmptyConstant(t, writer);
+    }
+    return out;
   }
 
   private static String node(String sgName, OperatorDef op) {

@@ -183,7 +183,25 @@ public final class ModelReader {
     }
     SubgraphDef def = new SubgraphDef(name, List.copyOf(tensors), inputs, outputs, List.copyOf(operators));
     GraphChecks.check(def, sgName);
-    return def;
+    return withEmptyConstants(def);
+  }
+
+  /** Zero-element tensors nobody writes become constants with no bytes (see GraphChecks.isEmptyConstant). */
+  private static SubgraphDef withEmptyConstants(SubgraphDef def) {
+    boolean[] empty = GraphChecks.emptyConstants(def);
+    List<TensorDef> tensors = new ArrayList<>(def.tensors());
+    boolean changed = false;
+    for (int i = 0; i < empty.length; i++) {
+      if (empty[i]) {
+        TensorDef t = tensors.get(i);
+        tensors.set(i, new TensorDef(t.index(), t.name(), t.type(), t.shape(), t.shapeSignature(),
+            ByteBuffer.allocate(0).asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN), t.quantization(),
+            false, t.sparsity()));
+        changed = true;
+      }
+    }
+    return changed ? new SubgraphDef(def.name(), List.copyOf(tensors), def.inputs(), def.outputs(),
+        def.operators()) : def;
   }
 
   private TensorDef readTensor(Tensor t, int index, List<ByteBuffer> buffers) {

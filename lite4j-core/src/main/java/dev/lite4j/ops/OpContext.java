@@ -75,8 +75,12 @@ public final class OpContext {
 
   /** Sets output {@code i}'s shape during prepare. */
   public void setOutputShape(int i, int... shape) {
+    long elements = 1;
     for (int d : shape) {
       require(d >= 0, "computed output %d shape %s has a negative dimension", i, Arrays.toString(shape));
+      elements *= d;
+      require(elements <= Integer.MAX_VALUE, "computed output %d shape %s has more than 2^31-1 elements",
+          i, Arrays.toString(shape));
     }
     outputs[i].setShape(shape);
   }

@@ -179,6 +179,18 @@ class ModelReaderTest {
   }
 
   @Test
+  void zeroElementTensorNobodyWritesIsAnEmptyConstant() {
+    ModelBuilder b = new ModelBuilder();
+    int x = b.addInput("x", DataType.FLOAT32, 2);
+    int axes = b.addTensor("axes", DataType.INT32, 0);
+    int y = b.addTensor("y", DataType.FLOAT32, 2);
+    b.addOperator(BuiltinOperator.MEAN, new int[] {x, axes}, new int[] {y});
+    b.addOutput(y);
+    Model m = Model.fromBytes(b.build());
+    assertTrue(m.primarySubgraph().tensors().get(axes).isConstant());
+  }
+
+  @Test
   void missingFileIsAClearIllegalArgument() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> Model.load(Path.of("/no/such/model.tflite")));

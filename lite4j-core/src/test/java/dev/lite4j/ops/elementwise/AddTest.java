@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.lite4j.DataType;
 import dev.lite4j.ModelFormatException;
+import dev.lite4j.UnsupportedOperatorException;
 import dev.lite4j.testutil.OpModel;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.lite.schema.ActivationFunctionType;
@@ -36,11 +37,60 @@ class AddTest {
   }
 
   @Test
+  void int32StaysExactBeyondFloatPrecisionAndWraps() {
+    // 2^24 + 1 is not a float: the sum must not pass through one.
+    OpModel m = new OpModel(BuiltinOperator.ADD);
+    m.input(DataType.INT32, new int[] {2}, new int[] {16777216, Integer.MAX_VALUE});
+    m.input(DataType.INT32, new int[] {2}, new int[] {1, 1});
+    m.output(DataType.INT32);
+    m.run();
+    assertArrayEquals(new int[] {16777217, Integer.MIN_VALUE}, m.ints(0));
+  }
+
+  @Test
+  void int64WithRelu() {
+    AddOptionsT o = new AddOptionsT();
+    o.setFusedActivationFunction(ActivationFunctionType.RELU);
+    OpModel m = new OpModel(BuiltinOperator.ADD).options(o);
+    m.input(DataType.INT64, new int[] {3}, new long[] {9007199254740992L, -5L, 4_000_000_000L});
+    m.constant(DataType.INT64, new int[] {1}, new long[] {1L});
+    m.output(DataType.INT64);
+    m.run();
+    assertArrayEquals(new long[] {9007199254740993L, 0L, 4_000_000_001L}, m.longs(0));
+  }
+
+  @Test
+  void floatOverflowClampsToFloatMaxAsTfLite() {
+    // TF Lite clamps to [lowest, max] even without an activation: inf becomes FLT_MAX.
+    OpModel m = new OpModel(BuiltinOperator.ADD);
+    m.input(new int[] {2}, 3e38f, -3e38f);
+    m.input(new int[] {2}, 3e38f, -3e38f);
+    m.output(DataType.FLOAT32);
+    m.run();
+    assertArrayEquals(new float[] {Float.MAX_VALUE, -Float.MAX_VALUE}, m.floats(0), 0f);
+  }
+
+  @Test
   void rejectsShapesThatDoNotBroadcast() {
     OpModel m = new OpModel(BuiltinOperator.ADD);
     m.input(new int[] {2}, 1f, 2f);
     m.input(new int[] {3}, 1f, 2f, 3f);
     m.output(DataType.FLOAT32);
     assertThrows(ModelFormatException.class, m::run);
+  }
+
+  @Test
+  void rejectsWrongOutputTypeAndUnsupportedTypes() {
+    OpModel wrongOut = new OpModel(BuiltinOperator.ADD);
+    wrongOut.input(new int[] {1}, 1f);
+    wrongOut.input(new int[] {1}, 1f);
+    wrongOut.output(DataType.INT32);
+    assertThrows(ModelFormatException.class, wrongOut::run);
+
+    OpModel int8 = new OpModel(BuiltinOperator.ADD);
+    int8.input(DataType.INT8, new int[] {1}, new byte[] {1});
+    int8.input(DataType.INT8, new int[] {1}, new byte[] {1});
+    int8.output(DataType.INT8);
+    assertThrows(UnsupportedOperatorException.class, int8::run);
   }
 }

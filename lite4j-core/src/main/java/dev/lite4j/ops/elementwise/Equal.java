@@ -1,0 +1,39 @@
+package dev.lite4j.ops.elementwise;
+
+import static dev.lite4j.DataType.BOOL;
+import static dev.lite4j.DataType.FLOAT32;
+import static dev.lite4j.DataType.INT32;
+import static dev.lite4j.DataType.INT64;
+
+import java.util.EnumSet;
+
+/**
+ * EQUAL: a == b into a BOOL tensor, with broadcasting (float32, int32, int64, bool; quantized
+ * int8/uint8, which TensorFlow Lite compares after rescaling, are not implemented yet). IEEE: NaN
+ * equals nothing, -0.0 equals 0.0.
+ */
+public final class Equal extends PredicateKernel {
+  public Equal() {
+    super(EnumSet.of(FLOAT32, INT32, INT64, BOOL));
+  }
+
+  @Override
+  boolean test(float a, float b) {
+    return a == b;
+  }
+
+  @Override
+  boolean test(int a, int b) {
+    return a == b;
+  }
+
+  @Override
+  boolean test(long a, long b) {
+    return a == b;
+  }
+
+  @Override
+  boolean test(boolean a, boolean b) {
+    return a == b;
+  }
+}
