@@ -40,7 +40,7 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--output-dir", paramLabel = "DIR", description = "write output_<i>.npy (and input_<i>.npy) there")
   Path outputDir;
 
-  @Option(names = "--runs", paramLabel = "N", defaultValue = "1",
+  @Option(names = "--runs", paramLabel = "N", defaultValue = "10",
       description = "runs in all; the first is reported alone, then the median of the others (default: ${DEFAULT-VALUE})")
   int runs;
 
