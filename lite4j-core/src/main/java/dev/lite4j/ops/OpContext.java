@@ -63,7 +63,7 @@ public final class OpContext {
    * node has none, or options of another type, a table whose every field is the schema default.
    */
   public <T extends Table> T options(T table) {
-    return OptionsReader.read(op, table);
+    return OptionsAccess.read(op, table);
   }
 
   /** A vector length read from options, checked so that nothing absurd is allocated from it. */

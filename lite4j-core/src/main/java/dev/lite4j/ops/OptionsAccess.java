@@ -11,14 +11,14 @@ import org.tensorflow.lite.schema.BuiltinOptions;
  * another type, as a broken file may have) reads as an empty table: every field its default, which
  * is what TensorFlow Lite uses.
  */
-final class OptionsReader extends Table {
+public final class OptionsAccess extends Table {
   /** A finished FlatBuffer whose root is a table with no fields. */
   private static final ByteBuffer EMPTY_TABLE = emptyTable();
 
-  private OptionsReader() {}
+  private OptionsAccess() {}
 
   @SuppressWarnings("unchecked")
-  static <T extends Table> T read(OperatorDef op, T table) {
+  public static <T extends Table> T read(OperatorDef op, T table) {
     byte type = op.optionsType();
     String expected = table.getClass().getSimpleName();
     if (type > 0 && type < BuiltinOptions.names.length && BuiltinOptions.names[type].equals(expected)) {
