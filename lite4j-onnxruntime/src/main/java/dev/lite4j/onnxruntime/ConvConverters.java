@@ -1,0 +1,176 @@
+package dev.lite4j.onnxruntime;
+
+import static dev.lite4j.onnxruntime.Checks.in;
+import static dev.lite4j.onnxruntime.Checks.out;
+
+import dev.lite4j.DataType;
+import dev.lite4j.delegate.DelegateNode;
+import dev.lite4j.runtime.TensorBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import org.tensorflow.lite.schema.Conv2DOptions;
+import org.tensorflow.lite.schema.DepthwiseConv2DOptions;
+import org.tensorflow.lite.schema.Padding;
+
+/**
+ * CONV_2D and DEPTHWISE_CONV_2D as ONNX Conv in NCHW. Filters are constants laid out for ONNX at
+ * conversion time (OHWI -> OIHW; depthwise [1, H, W, C*M] -> [C*M, 1, H, W] with group C, which
+ * matches TensorFlow Lite's channel order c * M + m); SAME padding becomes explicit pads with the
+ * odd extra at the end, as TensorFlow Lite pads.
+ */
+final class ConvConverters {
+  private ConvConverters() {}
+
+  /** The geometry both convolutions share. */
+  record Window(int strideH, int strideW, int dilationH, int dilationW, byte padding) {
+    /** ONNX pads [top, left, bottom, right] for an input of inH x inW giving outH x outW. */
+    int[] pads(int inH, int inW, int kH, int kW, int outH, int outW) {
+      if (padding == Padding.VALID) {
+        return new int[] {0, 0, 0, 0};
+      }
+      int totalH = Math.max((outH - 1) * strideH + (kH - 1) * dilationH + 1 - inH, 0);
+      int totalW = Math.max((outW - 1) * strideW + (kW - 1) * dilationW + 1 - inW, 0);
+      return new int[] {totalH / 2, totalW / 2, totalH - totalH / 2, totalW - totalW / 2};
+    }
+
+    String check() {
+      if (strideH < 1 || strideW < 1) {
+        return "strides " + strideH + "x" + strideW + " are not positive";
+      }
+      if (dilationH < 1 || dilationW < 1) {
+        return "dilation " + dilationH + "x" + dilationW + " is not positive";
+      }
+      return Checks.padding(padding);
+    }
+  }
+
+  static final OpConverter CONV_2D = new OpConverter() {
+    @Override
+    public String check(DelegateNode n) {
+      String r = common(n);
+      if (r != null) {
+        return r;
+      }
+      Conv2DOptions o = n.options(new Conv2DOptions());
+      r = window(o).check();
+      if (r != null) {
+        return r;
+      }
+      TensorBuffer x = in(n, 0);
+      TensorBuffer w = in(n, 1);
+      int inC = x.dim(3);
+      int filterC = w.dim(3);
+      if (filterC < 1 || inC % filterC != 0 || w.dim(0) % (inC / filterC) != 0) {
+        return "input channels " + inC + " and filter " + java.util.Arrays.toString(w.shape())
+            + " do not make whole groups";
+      }
+      return Checks.fusedActivation(o.fusedActivationFunction());
+    }
+
+    @Override
+    public void convert(DelegateNode n, OnnxGraph g) {
+      Conv2DOptions o = n.options(new Conv2DOptions());
+      TensorBuffer w = in(n, 1);
+      String weights = OnnxGraph.tfName(w) + "_oihw";
+      g.addWeight(weights, OnnxGraph.permute(w.shape(), OnnxGraph.TO_NCHW), w, w.shape(), OnnxGraph.TO_NCHW);
+      int groups = in(n, 0).dim(3) / w.dim(3);
+      emit(n, g, window(o), weights, groups, o.fusedActivationFunction());
+    }
+
+    private Window window(Conv2DOptions o) {
+      return new Window(o.strideH(), o.strideW(), o.dilationHFactor(), o.dilationWFactor(), o.padding());
+    }
+  };
+
+  static final OpConverter DEPTHWISE_CONV_2D = new OpConverter() {
+    @Override
+    public String check(DelegateNode n) {
+      String r = common(n);
+      if (r != null) {
+        return r;
+      }
+      DepthwiseConv2DOptions o = n.options(new DepthwiseConv2DOptions());
+      r = window(o).check();
+      if (r != null) {
+        return r;
+      }
+      TensorBuffer x = in(n, 0);
+      TensorBuffer w = in(n, 1);
+      // As TensorFlow Lite 2.x: the multiplier comes from the shapes, not the depth_multiplier option.
+      if (w.dim(0) != 1 || x.dim(3) < 1 || w.dim(3) % x.dim(3) != 0) {
+        return "filter " + java.util.Arrays.toString(w.shape()) + " does not fit " + x.dim(3) + " input channels";
+      }
+      return Checks.fusedActivation(o.fusedActivationFunction());
+    }
+
+    @Override
+    public void convert(DelegateNode n, OnnxGraph g) {
+      DepthwiseConv2DOptions o = n.options(new DepthwiseConv2DOptions());
+      TensorBuffer w = in(n, 1);
+      String weights = OnnxGraph.tfName(w) + "_dw";
+      int[] perm = {3, 0, 1, 2};
+      g.addWeight(weights, OnnxGraph.permute(w.shape(), perm), w, w.shape(), perm);
+      emit(n, g, window(o), weights, in(n, 0).dim(3), o.fusedActivationFunction());
+    }
+
+    private Window window(DepthwiseConv2DOptions o) {
+      return new Window(o.strideH(), o.strideW(), o.dilationHFactor(), o.dilationWFactor(), o.padding());
+    }
+  };
+
+  /** Input, constant float filter, optional constant float bias of the output depth, rank-4 tensors. */
+  private static String common(DelegateNode n) {
+    String r = Checks.floats(n, 0);
+    if (r != null) {
+      return r;
+    }
+    r = Checks.constantFloat(n, 1, "filter");
+    if (r != null) {
+      return r;
+    }
+    TensorBuffer x = in(n, 0);
+    TensorBuffer w = in(n, 1);
+    r = Checks.rank(x, 4, "input");
+    if (r == null) {
+      r = Checks.rank(w, 4, "filter");
+    }
+    if (r == null) {
+      r = Checks.rank(out(n, 0), 4, "output");
+    }
+    if (r != null) {
+      return r;
+    }
+    TensorBuffer b = in(n, 2);
+    if (b != null) {
+      if (b.type() != DataType.FLOAT32) {
+        return "bias is " + b.type() + ", not float32";
+      }
+      if (b.rank() != 1 || b.dim(0) != out(n, 0).dim(3)) {
+        return "bias shape " + java.util.Arrays.toString(b.shape()) + " is not [output channels]";
+      }
+    }
+    return null;
+  }
+
+  private static void emit(DelegateNode n, OnnxGraph g, Window win, String weights, int groups, byte activation) {
+    TensorBuffer x = in(n, 0);
+    TensorBuffer w = in(n, 1);
+    TensorBuffer b = in(n, 2);
+    TensorBuffer y = out(n, 0);
+    int kH = w.dim(1);
+    int kW = w.dim(2);
+    List<String> inputs = new ArrayList<>(List.of(g.nchw(x), weights));
+    if (b != null) {
+      inputs.add(g.tf(b));
+    }
+    String result = g.nchwOut(y);
+    String target = Activations.target(g, activation, result);
+    g.node("Conv", inputs, target,
+        OnnxGraph.ints("kernel_shape", kH, kW),
+        OnnxGraph.ints("strides", win.strideH(), win.strideW()),
+        OnnxGraph.ints("dilations", win.dilationH(), win.dilationW()),
+        OnnxGraph.ints("pads", win.pads(x.dim(1), x.dim(2), kH, kW, y.dim(1), y.dim(2))),
+        OnnxGraph.i("group", groups));
+    Activations.apply(g, activation, target, result);
+  }
+}

@@ -1,0 +1,401 @@
+package dev.lite4j.onnxruntime;
+
+import ai.onnx.proto.OnnxMl.AttributeProto;
+import ai.onnx.proto.OnnxMl.AttributeProto.AttributeType;
+import ai.onnx.proto.OnnxMl.GraphProto;
+import ai.onnx.proto.OnnxMl.ModelProto;
+import ai.onnx.proto.OnnxMl.NodeProto;
+import ai.onnx.proto.OnnxMl.OperatorSetIdProto;
+import ai.onnx.proto.OnnxMl.TensorProto;
+import ai.onnx.proto.OnnxMl.TensorShapeProto;
+import ai.onnx.proto.OnnxMl.TypeProto;
+import ai.onnx.proto.OnnxMl.ValueInfoProto;
+import com.google.protobuf.ByteString;
+import com.google.protobuf.UnsafeByteOperations;
+import dev.lite4j.DataType;
+import dev.lite4j.runtime.TensorBuffer;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An ONNX graph under construction, with the layout of every TensorFlow Lite tensor tracked.
+ *
+ * <p>TensorFlow Lite is NHWC; ONNX's Conv, pools, Resize and DepthToSpace are NCHW. A rank-4 tensor
+ * may exist in its TensorFlow Lite layout (value {@code t<index>}), in NCHW (value
+ * {@code t<index>_nchw}), or both; {@link #tf} and {@link #nchw} hand out the form an op needs and
+ * add the one Transpose that makes it the first time it is asked for. Partition inputs arrive and
+ * outputs leave in the TensorFlow Lite layout, so a chain of NCHW ops pays one transpose at each end.
+ *
+ * <p>Float constants (weights) are not copied while the graph is built: they stay references to the
+ * model's bytes with the permutation they need ({@link Weight}), so the cache key can be computed
+ * from the graph structure and the source bytes, and the data is only laid out when the model is
+ * serialized (a cache miss).
+ */
+final class OnnxGraph {
+  static final int OPSET = 17;
+  /** IR version 8 (ONNX 1.10) is enough for opset 17 and read by every ONNX Runtime since 1.10. */
+  static final long IR_VERSION = 8;
+
+  /** NHWC -> NCHW and back. */
+  static final int[] TO_NCHW = {0, 3, 1, 2};
+  static final int[] TO_NHWC = {0, 2, 3, 1};
+
+  /**
+   * A float32 initializer made from a TensorFlow Lite constant: {@code source} (little-endian, shape
+   * {@code sourceShape}) transposed by {@code perm} (null: as is) into {@code dims}.
+   */
+  record Weight(String name, int[] dims, ByteBuffer source, int[] sourceShape, int[] perm) {}
+
+  private final GraphProto.Builder graph = GraphProto.newBuilder().setName("lite4j_partition");
+  private final List<Weight> weights = new ArrayList<>();
+  private final Map<Integer, String> tfForm = new HashMap<>();
+  private final Map<Integer, String> nchwForm = new HashMap<>();
+  private final Map<String, String> smallConstants = new HashMap<>();
+  private final java.util.Set<String> weightNames = new java.util.HashSet<>();
+  private int counter;
+
+  // ---- graph edges ----
+
+  /** Declares a partition input: a float32 graph input in TensorFlow Lite layout. */
+  void addInput(TensorBuffer t) {
+    String name = tfName(t);
+    graph.addInput(valueInfo(name, t.shape()));
+    tfForm.put(t.index(), name);
+  }
+
+  /** Declares a partition output: the tensor in TensorFlow Lite layout becomes a graph output. */
+  void addOutput(TensorBuffer t) {
+    graph.addOutput(valueInfo(tf(t), t.shape()));
+  }
+
+  static String tfName(TensorBuffer t) {
+    return "t" + t.index();
+  }
+
+  private static ValueInfoProto valueInfo(String name, int[] shape) {
+    TensorShapeProto.Builder s = TensorShapeProto.newBuilder();
+    for (int d : shape) {
+      s.addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(d));
+    }
+    TypeProto type = TypeProto.newBuilder()
+        .setTensorType(TypeProto.Tensor.newBuilder().setElemType(TensorProto.DataType.FLOAT_VALUE).setShape(s))
+        .build();
+    return ValueInfoProto.newBuilder().setName(name).setType(type).build();
+  }
+
+  // ---- layouts ----
+
+  /** Whether the tensor's value is at hand in NCHW (made by an NCHW op), so NCHW consumers need no transpose. */
+  boolean inNchw(TensorBuffer t) {
+    return nchwForm.containsKey(t.index());
+  }
+
+  /** The tensor in its TensorFlow Lite layout (constants become initializers as they are). */
+  String tf(TensorBuffer t) {
+    String name = tfForm.get(t.index());
+    if (name != null) {
+      return name;
+    }
+    if (t.isConstant()) {
+      name = tfName(t);
+      addWeight(name, t.shape(), t, t.shape(), null);
+    } else {
+      String nchw = nchwForm.get(t.index());
+      if (nchw == null) {
+        throw new IllegalStateException(t + " is used before it is made in the ONNX graph");
+      }
+      name = tfName(t);
+      node("Transpose", List.of(nchw), name, ints("perm", TO_NHWC));
+    }
+    tfForm.put(t.index(), name);
+    return name;
+  }
+
+  /** The rank-4 tensor in NCHW. */
+  String nchw(TensorBuffer t) {
+    if (t.rank() != 4) {
+      throw new IllegalStateException(t + " has rank " + t.rank() + ", not 4: no NCHW form");
+    }
+    String name = nchwForm.get(t.index());
+    if (name != null) {
+      return name;
+    }
+    name = tfName(t) + "_nchw";
+    if (t.isConstant()) {
+      addWeight(name, permute(t.shape(), TO_NCHW), t, t.shape(), TO_NCHW);
+    } else {
+      node("Transpose", List.of(tf(t)), name, ints("perm", TO_NCHW));
+    }
+    nchwForm.put(t.index(), name);
+    return name;
+  }
+
+  /**
+   * An operand of a broadcasting op computed in NCHW whose output has rank 4: rank-4 operands in
+   * NCHW; single values as they are; lower-rank operands (which broadcast against the trailing NHWC
+   * dimensions) padded with leading 1s to rank 4, then moved to NCHW.
+   */
+  String broadcastOperandNchw(TensorBuffer t) {
+    if (t.rank() == 4) {
+      return nchw(t);
+    }
+    if (t.numElements() == 1) {
+      return tf(t);
+    }
+    int[] padded = padTo4(t.shape());
+    if (t.isConstant()) {
+      String name = tfName(t) + "_nchw4";
+      addWeight(name, permute(padded, TO_NCHW), t, padded, TO_NCHW);
+      return name;
+    }
+    String reshaped = node("Reshape", List.of(tf(t), int64s(toLongs(padded))), fresh("rank4"));
+    return node("Transpose", List.of(reshaped), fresh("nchw"), ints("perm", TO_NCHW));
+  }
+
+  static int[] padTo4(int[] shape) {
+    int[] out = new int[4];
+    Arrays.fill(out, 1);
+    System.arraycopy(shape, 0, out, 4 - shape.length, shape.length);
+    return out;
+  }
+
+  /** Records {@code name} as the NCHW form of {@code t} (the op that makes it wrote it there). */
+  String nchwOut(TensorBuffer t) {
+    String name = tfName(t) + "_nchw";
+    nchwForm.put(t.index(), name);
+    return name;
+  }
+
+  /** The name an op writes {@code t} to in its TensorFlow Lite layout. */
+  String tfOut(TensorBuffer t) {
+    String name = tfName(t);
+    tfForm.put(t.index(), name);
+    return name;
+  }
+
+  /** The NHWC axis {@code axis} (non-negative, of a rank-4 tensor) as an NCHW axis. */
+  static int nchwAxis(int axis) {
+    return switch (axis) {
+      case 0 -> 0;
+      case 1 -> 2;
+      case 2 -> 3;
+      default -> 1;
+    };
+  }
+
+  static int[] permute(int[] shape, int[] perm) {
+    int[] out = new int[perm.length];
+    for (int i = 0; i < perm.length; i++) {
+      out[i] = shape[perm[i]];
+    }
+    return out;
+  }
+
+  // ---- nodes and constants ----
+
+  String fresh(String hint) {
+    return hint + "_" + (counter++);
+  }
+
+  /** Adds a node with one output and returns that output's name. */
+  String node(String op, List<String> inputs, String output, AttributeProto... attributes) {
+    NodeProto.Builder n = NodeProto.newBuilder().setOpType(op).setName(op + "_" + (counter++));
+    n.addAllInput(inputs);
+    n.addOutput(output);
+    for (AttributeProto a : attributes) {
+      n.addAttribute(a);
+    }
+    graph.addNode(n);
+    return output;
+  }
+
+  /** A float32 initializer from a constant tensor, permuted by {@code perm} (null: as is). */
+  void addWeight(String name, int[] dims, TensorBuffer t, int[] sourceShape, int[] perm) {
+    if (t.type() != DataType.FLOAT32) {
+      throw new IllegalStateException(t + " is not float32");
+    }
+    if (!weightNames.add(name)) {
+      return; // a constant shared by several nodes is laid out once
+    }
+    ByteBuffer src = t.bytes().duplicate().order(ByteOrder.LITTLE_ENDIAN);
+    src.limit((int) t.numBytes());
+    weights.add(new Weight(name, dims.clone(), src, sourceShape.clone(), perm == null ? null : perm.clone()));
+  }
+
+  /** A small int64 constant (shapes, pads, axes), deduplicated by value. */
+  String int64s(long... values) {
+    String key = "i64" + Arrays.toString(values);
+    String name = smallConstants.get(key);
+    if (name == null) {
+      name = fresh("i64");
+      ByteBuffer b = ByteBuffer.allocate(values.length * 8).order(ByteOrder.LITTLE_ENDIAN);
+      for (long v : values) {
+        b.putLong(v);
+      }
+      graph.addInitializer(TensorProto.newBuilder().setName(name)
+          .setDataType(TensorProto.DataType.INT64_VALUE).addDims(values.length)
+          .setRawData(ByteString.copyFrom(b.array())));
+      smallConstants.put(key, name);
+    }
+    return name;
+  }
+
+  /** A float32 scalar constant, deduplicated by value. */
+  String scalar(float value) {
+    String key = "f32:" + Float.floatToRawIntBits(value);
+    String name = smallConstants.get(key);
+    if (name == null) {
+      name = fresh("f32");
+      ByteBuffer b = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putFloat(0, value);
+      graph.addInitializer(TensorProto.newBuilder().setName(name)
+          .setDataType(TensorProto.DataType.FLOAT_VALUE).setRawData(ByteString.copyFrom(b.array())));
+      smallConstants.put(key, name);
+    }
+    return name;
+  }
+
+  static long[] toLongs(int[] values) {
+    long[] out = new long[values.length];
+    for (int i = 0; i < values.length; i++) {
+      out[i] = values[i];
+    }
+    return out;
+  }
+
+  // ---- attributes ----
+
+  static AttributeProto ints(String name, int... values) {
+    AttributeProto.Builder a = AttributeProto.newBuilder().setName(name).setType(AttributeType.INTS);
+    for (int v : values) {
+      a.addInts(v);
+    }
+    return a.build();
+  }
+
+  static AttributeProto i(String name, long value) {
+    return AttributeProto.newBuilder().setName(name).setType(AttributeType.INT).setI(value).build();
+  }
+
+  static AttributeProto f(String name, float value) {
+    return AttributeProto.newBuilder().setName(name).setType(AttributeType.FLOAT).setF(value).build();
+  }
+
+  static AttributeProto s(String name, String value) {
+    return AttributeProto.newBuilder().setName(name).setType(AttributeType.STRING)
+        .setS(ByteString.copyFromUtf8(value)).build();
+  }
+
+  // ---- output ----
+
+  List<Weight> weights() {
+    return weights;
+  }
+
+  /** The model without the float weights' data: what the cache key hashes (with the weights' source bytes). */
+  ModelProto structure() {
+    GraphProto.Builder g = graph.clone();
+    for (Weight w : weights) {
+      TensorProto.Builder t = TensorProto.newBuilder().setName(w.name()).setDataType(TensorProto.DataType.FLOAT_VALUE);
+      for (int d : w.dims()) {
+        t.addDims(d);
+      }
+      g.addInitializer(t);
+    }
+    return model(g);
+  }
+
+  /** The complete model, weights laid out in their ONNX order. */
+  ModelProto build() {
+    GraphProto.Builder g = graph.clone();
+    for (Weight w : weights) {
+      TensorProto.Builder t = TensorProto.newBuilder().setName(w.name()).setDataType(TensorProto.DataType.FLOAT_VALUE);
+      for (int d : w.dims()) {
+        t.addDims(d);
+      }
+      t.setRawData(layOut(w));
+      g.addInitializer(t);
+    }
+    return model(g);
+  }
+
+  private static ModelProto model(GraphProto.Builder g) {
+    return ModelProto.newBuilder()
+        .setIrVersion(IR_VERSION)
+        .setProducerName("lite4j")
+        .setProducerVersion(OnnxConverter.VERSION)
+        .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET))
+        .setGraph(g)
+        .build();
+  }
+
+  /** Adds the weights' source bytes and permutations to a digest (the cache key). */
+  void digestWeights(MessageDigest md) {
+    ByteBuffer header = ByteBuffer.allocate(64).order(ByteOrder.LITTLE_ENDIAN);
+    for (Weight w : weights) {
+      md.update(w.name().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      md.update(Arrays.toString(w.sourceShape()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      md.update(Arrays.toString(w.perm()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      header.clear();
+      header.putLong(w.source().remaining());
+      header.flip();
+      md.update(header);
+      md.update(w.source().duplicate());
+    }
+  }
+
+  /** The weight's bytes in ONNX order: the source itself when not permuted (no copy). */
+  private static ByteString layOut(Weight w) {
+    if (w.perm() == null) {
+      return UnsafeByteOperations.unsafeWrap(w.source().duplicate());
+    }
+    return UnsafeByteOperations.unsafeWrap(transpose(w.source(), w.sourceShape(), w.perm()));
+  }
+
+  /** Transposes float32 elements: output dimension i is source dimension perm[i]. */
+  static byte[] transpose(ByteBuffer source, int[] shape, int[] perm) {
+    int rank = shape.length;
+    int n = 1;
+    for (int d : shape) {
+      n *= d;
+    }
+    int[] srcStrides = new int[rank];
+    int stride = 1;
+    for (int i = rank - 1; i >= 0; i--) {
+      srcStrides[i] = stride;
+      stride *= shape[i];
+    }
+    int[] outDims = permute(shape, perm);
+    int[] step = new int[rank]; // source stride of each output dimension
+    for (int i = 0; i < rank; i++) {
+      step[i] = srcStrides[perm[i]];
+    }
+    byte[] out = new byte[n * 4];
+    ByteBuffer dst = ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer src = source.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+    int[] idx = new int[rank];
+    int srcIndex = 0;
+    int inner = rank - 1;
+    for (int o = 0; o < n; o++) {
+      dst.putInt(o * 4, src.getInt(srcIndex * 4));
+      // Odometer over the output dimensions, moving the source index by the matching stride.
+      int d = inner;
+      while (d >= 0) {
+        idx[d]++;
+        srcIndex += step[d];
+        if (idx[d] < outDims[d]) {
+          break;
+        }
+        srcIndex -= step[d] * outDims[d];
+        idx[d] = 0;
+        d--;
+      }
+    }
+    return out;
+  }
+}

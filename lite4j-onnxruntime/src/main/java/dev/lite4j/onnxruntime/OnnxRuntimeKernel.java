@@ -1,0 +1,317 @@
+package dev.lite4j.onnxruntime;
+
+import ai.onnxruntime.OnnxJavaType;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OnnxValue;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.OrtSession.SessionOptions;
+import ai.onnxruntime.OrtSession.SessionOptions.OptLevel;
+import com.google.protobuf.CodedOutputStream;
+import dev.lite4j.delegate.DelegateKernel;
+import dev.lite4j.delegate.DelegateNode;
+import dev.lite4j.delegate.Partition;
+import dev.lite4j.runtime.TensorBuffer;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs one partition in an ONNX Runtime session. {@code prepare} converts the partition for the
+ * current shapes and makes the session (or loads the optimised model from the disk cache); it does
+ * nothing when the shapes did not change. {@code run} hands ONNX Runtime the partition's tensors
+ * themselves: inputs and outputs are wrapped, not copied, whenever their bytes are direct and in
+ * native order (Lite4j's arena is), and the wrappers are reused until the runtime rebinds a tensor.
+ */
+public final class OnnxRuntimeKernel implements DelegateKernel {
+  private static final System.Logger LOG = System.getLogger("dev.lite4j.onnxruntime");
+  private static final boolean NATIVE_LE = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
+
+  private final OrtEnvironment env;
+  private final OnnxRuntimeOptions options;
+  private final SessionCache cache;
+  private final java.util.function.Consumer<StartupTimings> timingsSink;
+  private OrtSession session;
+  private int[] preparedShapes;
+  private Binding[] inputs = new Binding[0];
+  private Binding[] outputs = new Binding[0];
+  private final Map<String, OnnxTensor> inputMap = new HashMap<>();
+  private final Map<String, OnnxValue> outputMap = new HashMap<>();
+  private StartupTimings startup;
+  private boolean closed;
+
+  OnnxRuntimeKernel(OrtEnvironment env, OnnxRuntimeOptions options, SessionCache cache,
+      java.util.function.Consumer<StartupTimings> timingsSink) {
+    this.env = env;
+    this.options = options;
+    this.cache = cache;
+    this.timingsSink = timingsSink;
+  }
+
+  /** What making the current session cost (null before the first prepare). */
+  public StartupTimings startup() {
+    return startup;
+  }
+
+  @Override
+  public void prepare(Partition partition) throws Exception {
+    checkOpen();
+    int[] shapes = shapeSignature(partition);
+    if (session != null && java.util.Arrays.equals(shapes, preparedShapes)) {
+      return;
+    }
+    closeSession();
+    session = createSession(partition);
+    preparedShapes = shapes;
+    inputs = bindings(partition.inputs());
+    outputs = bindings(partition.outputs());
+  }
+
+  @Override
+  public void run(Partition partition) throws Exception {
+    checkOpen();
+    if (session == null) {
+      throw new IllegalStateException("onnxruntime partition " + partition.index() + " runs before prepare");
+    }
+    for (Binding b : inputs) {
+      inputMap.put(b.name, b.refresh(env, true));
+    }
+    for (Binding b : outputs) {
+      outputMap.put(b.name, b.refresh(env, false));
+    }
+    try (OrtSession.Result ignored = session.run(inputMap, outputMap)) {
+      // The outputs were written into the pinned tensors; the result owns nothing else.
+    }
+    for (Binding b : outputs) {
+      b.copyBack();
+    }
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    closeSession();
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("onnxruntime kernel is closed");
+    }
+  }
+
+  private void closeSession() {
+    for (Binding b : inputs) {
+      b.close();
+    }
+    for (Binding b : outputs) {
+      b.close();
+    }
+    inputs = new Binding[0];
+    outputs = new Binding[0];
+    inputMap.clear();
+    outputMap.clear();
+    if (session != null) {
+      try {
+        session.close();
+      } catch (OrtException e) {
+        LOG.log(Level.WARNING, "closing an ONNX Runtime session failed: " + e);
+      }
+      session = null;
+    }
+    preparedShapes = null;
+  }
+
+  private static Binding[] bindings(List<TensorBuffer> tensors) {
+    Binding[] out = new Binding[tensors.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = new Binding(tensors.get(i));
+    }
+    return out;
+  }
+
+  /** Every shape the converted graph depends on. */
+  private static int[] shapeSignature(Partition p) {
+    List<Integer> out = new ArrayList<>();
+    for (DelegateNode n : p.nodes()) {
+      for (List<TensorBuffer> list : List.of(n.inputs(), n.outputs())) {
+        for (TensorBuffer t : list) {
+          out.add(t == null ? -2 : t.rank());
+          if (t != null) {
+            for (int d : t.shape()) {
+              out.add(d);
+            }
+          }
+        }
+      }
+    }
+    return out.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  // ---- session creation, timed ----
+
+  private OrtSession createSession(Partition partition) throws OrtException, IOException {
+    long t0 = System.nanoTime();
+    OnnxGraph graph = OnnxConverter.convert(partition);
+    String key = cache != null ? cacheKey(graph) : null;
+    long conversionNs = System.nanoTime() - t0;
+    long cacheNs = 0;
+    // Sessions ONNX Runtime can save optimised: CPU only (other providers' compiled nodes cannot be saved).
+    boolean saveOptimised = options.providers().stream().allMatch("cpu"::equals);
+    if (key != null) {
+      long c0 = System.nanoTime();
+      ByteBuffer cached = cache.load(key);
+      cacheNs += System.nanoTime() - c0;
+      if (cached != null) {
+        long s0 = System.nanoTime();
+        OrtSession s = newSession(cached, saveOptimised ? OptLevel.NO_OPT : OptLevel.ALL_OPT, null);
+        report(partition, conversionNs, cacheNs, System.nanoTime() - s0, "hit");
+        return s;
+      }
+    }
+    long m0 = System.nanoTime();
+    ByteBuffer model = serialize(graph);
+    conversionNs += System.nanoTime() - m0;
+    Path temp = key != null && saveOptimised ? cache.tempModelPath(key) : null;
+    try {
+      long s0 = System.nanoTime();
+      OrtSession s = newSession(model, OptLevel.ALL_OPT, temp);
+      long sessionNs = System.nanoTime() - s0;
+      if (key != null) {
+        long c0 = System.nanoTime();
+        try {
+          if (temp != null) {
+            cache.commit(key, temp);
+          } else {
+            cache.store(key, model);
+          }
+        } catch (IOException e) {
+          LOG.log(Level.WARNING, "onnxruntime cache entry " + key + " cannot be written: " + e);
+        }
+        cacheNs += System.nanoTime() - c0;
+      }
+      report(partition, conversionNs, cacheNs, sessionNs, key != null ? "miss" : "off");
+      return s;
+    } finally {
+      if (temp != null) {
+        java.nio.file.Files.deleteIfExists(temp);
+      }
+    }
+  }
+
+  private void report(Partition p, long conversionNs, long cacheNs, long sessionNs, String cacheState) {
+    startup = new StartupTimings(p.index(), p.nodes().size(), conversionNs / 1e6, cacheNs / 1e6, sessionNs / 1e6,
+        cacheState);
+    LOG.log(Level.DEBUG, () -> "onnxruntime " + startup);
+    if (timingsSink != null) {
+      timingsSink.accept(startup);
+    }
+  }
+
+  private OrtSession newSession(ByteBuffer model, OptLevel level, Path saveOptimisedTo) throws OrtException {
+    try (SessionOptions so = new SessionOptions()) {
+      so.setOptimizationLevel(level);
+      if (options.threads() > 0) {
+        so.setIntraOpNumThreads(options.threads());
+      }
+      so.setSessionLogLevel(ai.onnxruntime.OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR);
+      if (saveOptimisedTo != null) {
+        so.setOptimizedModelFilePath(saveOptimisedTo.toString());
+      }
+      Providers.add(so, options);
+      return env.createSession(model, so);
+    }
+  }
+
+  /** The model's protobuf bytes in a direct buffer (ONNX Runtime reads them without another copy). */
+  private static ByteBuffer serialize(OnnxGraph graph) throws IOException {
+    var proto = graph.build();
+    ByteBuffer out = ByteBuffer.allocateDirect(proto.getSerializedSize());
+    CodedOutputStream cos = CodedOutputStream.newInstance(out);
+    proto.writeTo(cos);
+    cos.flush();
+    return out.flip();
+  }
+
+  /**
+   * SHA-256 of what determines the optimised model: converter and ONNX Runtime versions, platform,
+   * the options that change the model, the ONNX graph without weight data, and the weights' source
+   * bytes. Computed without laying the weights out, so a warm start skips that work.
+   */
+  private String cacheKey(OnnxGraph graph) {
+    MessageDigest md = SessionCache.sha256();
+    String header = "lite4j-onnxruntime/" + OnnxConverter.VERSION + "/ort=" + env.getVersion() + "/"
+        + System.getProperty("os.name") + "/" + System.getProperty("os.arch") + "/" + options.cacheIdentity();
+    md.update(header.getBytes(StandardCharsets.UTF_8));
+    md.update(graph.structure().toByteArray());
+    graph.digestWeights(md);
+    return HexFormat.of().formatHex(md.digest());
+  }
+
+  // ---- tensors ----
+
+  /**
+   * A partition tensor as an ONNX Runtime value: a wrapper of the tensor's own bytes when they are
+   * direct and little-endian on a little-endian machine, else a buffer of its own copied each run.
+   */
+  private static final class Binding {
+    final TensorBuffer tensor;
+    final String name;
+    final long[] shape;
+    ByteBuffer bound;
+    java.nio.FloatBuffer own;
+    OnnxTensor value;
+
+    Binding(TensorBuffer tensor) {
+      this.tensor = tensor;
+      this.name = OnnxGraph.tfName(tensor);
+      this.shape = OnnxGraph.toLongs(tensor.shape());
+    }
+
+    OnnxTensor refresh(OrtEnvironment env, boolean input) throws OrtException {
+      ByteBuffer bytes = tensor.bytes();
+      if (bytes != bound || value == null) {
+        close();
+        bound = bytes;
+        if (bytes.isDirect() && NATIVE_LE && bytes.order() == ByteOrder.LITTLE_ENDIAN) {
+          value = OnnxTensor.createTensor(env, bytes, shape, OnnxJavaType.FLOAT);
+        } else {
+          ByteBuffer mine = ByteBuffer.allocateDirect((int) tensor.numBytes()).order(ByteOrder.nativeOrder());
+          own = mine.asFloatBuffer();
+          value = OnnxTensor.createTensor(env, mine, shape, OnnxJavaType.FLOAT);
+        }
+      }
+      if (own != null && input) {
+        own.put(0, tensor.floats(), 0, tensor.numElements());
+      }
+      return value;
+    }
+
+    void copyBack() {
+      if (own != null) {
+        tensor.floats().put(0, own, 0, tensor.numElements());
+      }
+    }
+
+    void close() {
+      if (value != null) {
+        value.close();
+        value = null;
+      }
+      own = null;
+      bound = null;
+    }
+  }
+}

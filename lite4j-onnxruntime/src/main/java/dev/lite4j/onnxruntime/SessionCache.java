@@ -1,0 +1,209 @@
+package dev.lite4j.onnxruntime;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The disk cache of optimised ONNX models, one entry per key: {@code <key>.meta} (format, key, ONNX
+ * Runtime version, size, SHA-256 and file name of the model) and the model file it names. An entry
+ * is trusted only when every field matches and the model's bytes hash to the recorded SHA-256; any
+ * other entry (truncated, stale, edited) is deleted and rebuilt. Files are written under temporary
+ * names and renamed, so concurrent interpreters never read a half-written entry.
+ */
+final class SessionCache {
+  private static final System.Logger LOG = System.getLogger("dev.lite4j.onnxruntime");
+  static final String FORMAT = "1";
+  /** Larger entries are not read back (ONNX protobufs stop at 2 GiB anyway). */
+  private static final long MAX_BYTES = Integer.MAX_VALUE - 8;
+
+  private final Path dir;
+  private final String ortVersion;
+
+  SessionCache(Path dir, String ortVersion) {
+    this.dir = dir;
+    this.ortVersion = ortVersion;
+  }
+
+  Path dir() {
+    return dir;
+  }
+
+  Path metaPath(String key) {
+    return dir.resolve(key + ".meta");
+  }
+
+  /** A fresh path for ONNX Runtime to write the optimised model of {@code key} to. */
+  Path tempModelPath(String key) throws IOException {
+    Files.createDirectories(dir);
+    return dir.resolve(key + "." + UUID.randomUUID() + ".tmp");
+  }
+
+  /**
+   * The verified model bytes (a direct buffer) of {@code key}, or null when there is no entry or the
+   * entry is bad (then it is deleted, with a warning saying why).
+   */
+  ByteBuffer load(String key) {
+    Path meta = metaPath(key);
+    if (!Files.isRegularFile(meta)) {
+      return null;
+    }
+    try {
+      Map<String, String> fields = readMeta(meta);
+      String why = checkFields(fields, key);
+      Path model = why == null ? dir.resolve(fields.get("file")) : null;
+      ByteBuffer bytes = null;
+      if (why == null) {
+        long size = Long.parseLong(fields.get("size"));
+        if (!Files.isRegularFile(model) || Files.size(model) != size) {
+          why = "model file missing or not " + size + " bytes";
+        } else {
+          bytes = read(model, size);
+          if (!sha256(bytes.duplicate()).equals(fields.get("sha256"))) {
+            why = "checksum mismatch";
+          }
+        }
+      }
+      if (why == null) {
+        return bytes;
+      }
+      LOG.log(Level.WARNING, "onnxruntime cache entry " + key + " is bad (" + why + "): rebuilding it");
+      delete(key, fields.get("file"));
+      return null;
+    } catch (IOException | RuntimeException e) {
+      LOG.log(Level.WARNING, "onnxruntime cache entry " + key + " cannot be read (" + e + "): rebuilding it");
+      delete(key, null);
+      return null;
+    }
+  }
+
+  private String checkFields(Map<String, String> f, String key) {
+    if (!FORMAT.equals(f.get("format"))) {
+      return "format " + f.get("format");
+    }
+    if (!key.equals(f.get("key"))) {
+      return "key mismatch";
+    }
+    if (!ortVersion.equals(f.get("ort"))) {
+      return "made by ONNX Runtime " + f.get("ort");
+    }
+    String file = f.get("file");
+    if (file == null || !file.matches("[0-9a-f]{64}-[0-9a-f]{16}\\.onnx") || !file.startsWith(key)) {
+      return "bad file name";
+    }
+    String sha = f.get("sha256");
+    if (sha == null || !sha.matches("[0-9a-f]{64}")) {
+      return "bad checksum field";
+    }
+    try {
+      long size = Long.parseLong(f.get("size"));
+      if (size <= 0 || size > MAX_BYTES) {
+        return "size " + size;
+      }
+    } catch (NumberFormatException e) {
+      return "bad size field";
+    }
+    return null;
+  }
+
+  /** Moves the model ONNX Runtime wrote at {@code temp} into the entry of {@code key}. */
+  void commit(String key, Path temp) throws IOException {
+    try {
+      long size = Files.size(temp);
+      String sha = sha256(read(temp, size));
+      String file = key + "-" + sha.substring(0, 16) + ".onnx";
+      move(temp, dir.resolve(file));
+      String meta = "format=" + FORMAT + "\nkey=" + key + "\nort=" + ortVersion + "\nsize=" + size
+          + "\nsha256=" + sha + "\nfile=" + file + "\n";
+      Path metaTemp = dir.resolve(key + "." + UUID.randomUUID() + ".meta.tmp");
+      Files.writeString(metaTemp, meta, StandardCharsets.UTF_8);
+      move(metaTemp, metaPath(key));
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+
+  /** Stores model bytes this process already has (the providers whose sessions ONNX Runtime cannot save). */
+  void store(String key, ByteBuffer model) throws IOException {
+    Path temp = tempModelPath(key);
+    try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      ByteBuffer b = model.duplicate();
+      while (b.hasRemaining()) {
+        ch.write(b);
+      }
+    }
+    commit(key, temp);
+  }
+
+  private static void move(Path from, Path to) throws IOException {
+    try {
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  private void delete(String key, String file) {
+    try {
+      Files.deleteIfExists(metaPath(key));
+      if (file != null && file.startsWith(key) && !file.contains("/") && !file.contains("\\")) {
+        Files.deleteIfExists(dir.resolve(file));
+      }
+    } catch (IOException ignored) {
+      // A cache entry that cannot be deleted is rebuilt over on the next commit.
+    }
+  }
+
+  private static Map<String, String> readMeta(Path meta) throws IOException {
+    if (Files.size(meta) > 4096) {
+      throw new IOException("meta file of " + Files.size(meta) + " bytes");
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String line : Files.readAllLines(meta, StandardCharsets.UTF_8)) {
+      int eq = line.indexOf('=');
+      if (eq > 0) {
+        out.put(line.substring(0, eq), line.substring(eq + 1));
+      }
+    }
+    return out;
+  }
+
+  private static ByteBuffer read(Path file, long size) throws IOException {
+    ByteBuffer b = ByteBuffer.allocateDirect((int) size);
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      while (b.hasRemaining()) {
+        if (ch.read(b) < 0) {
+          throw new IOException(file + " is shorter than " + size + " bytes");
+        }
+      }
+    }
+    return b.flip();
+  }
+
+  static String sha256(ByteBuffer bytes) {
+    MessageDigest md = sha256();
+    md.update(bytes);
+    return HexFormat.of().formatHex(md.digest());
+  }
+
+  static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+    }
+  }
+}

@@ -1,0 +1,290 @@
+package dev.lite4j.onnxruntime;
+
+import static dev.lite4j.onnxruntime.Checks.in;
+import static dev.lite4j.onnxruntime.Checks.out;
+
+import dev.lite4j.DataType;
+import dev.lite4j.delegate.DelegateNode;
+import dev.lite4j.runtime.TensorBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.tensorflow.lite.schema.ConcatenationOptions;
+import org.tensorflow.lite.schema.DepthToSpaceOptions;
+import org.tensorflow.lite.schema.GatherOptions;
+import org.tensorflow.lite.schema.MirrorPadMode;
+import org.tensorflow.lite.schema.MirrorPadOptions;
+import org.tensorflow.lite.schema.SpaceToDepthOptions;
+
+/** Ops that move data: reshapes, concatenation, padding, transposes, depth/space, gather, slice. */
+final class ShapeConverters {
+  private ShapeConverters() {}
+
+  /**
+   * RESHAPE, SQUEEZE, EXPAND_DIMS: a Reshape of the TensorFlow Lite layout to the output's (known)
+   * shape. Inputs after the first (new shape, axis) must be constant when present.
+   */
+  static final OpConverter RESHAPE = new OpConverter() {
+    @Override
+    public String check(DelegateNode n) {
+      String r = Checks.floats(n, 0);
+      if (r != null) {
+        return r;
+      }
+      TensorBuffer shape = in(n, 1);
+      if (shape != null && !shape.isConstant()) {
+        return "the new shape is computed in the graph, not constant";
+      }
+      return null;
+    }
+
+    @Override
+    public void convert(DelegateNode n, OnnxGraph g) {
+      TensorBuffer y = out(n, 0);
+      g.node("Reshape", List.of(g.tf(in(n, 0)), g.int64s(OnnxGraph.toLongs(y.shape()))), g.tfOut(y));
+    }
+  };
+
+  static final OpConverter CONCATENATION = new OpConverter() {
+    @Override
+    public String check(DelegateNode n) {
+      int[] all = new int[n.inputs().size()];
+      for (int i = 0; i < all.length; i++) {
+        all[i] = i;
+      }
+      String r = Checks.floats(n, all);
+      if (r != null) {
+        return r;
+      }
+      ConcatenationOptions o = n.options(new ConcatenationOptions());
+      int rank = out(n, 0).rank();
+      if (o.axis() < -rank || o.axis() >= rank) {
+        return "axis " + o.axis() + " is out of range for rank " + rank;
+      }
+      return Checks.fusedActivation(o.fusedActivationFunction());
+    }
+
+    @Override
+    public void convert(DelegateNode n, OnnxGraph g) {
+      ConcatenationOptions o = n.options(new ConcatenationOptions());
+      TensorBuffer y = out(n, 0);
+      int axis = o.axis() < 0 ? o.axis() + y.rank() : o.axis();
+      boolean nchw = false;
+      if (y.rank() == 4) {
+        for (TensorBuffer t : n.inputs()) {
+          nchw |= ElementwiseConverters.runsNchw(g, t);
+        }
+      }
+      List<String> inputs = new ArrayList<>();
+      for (TensorBuffer t : n.inputs()) {
+        inputs.add(nchw ? g.nchw(t) : g.tf(t));
+      }
+      String result = nchw ? g.nchwOut(y) : g.tfOut(y);
+      byte act = o.fusedActivationFunction();
+      String target = Activations.target(g, act, result);
+      g.node("Concat", inputs, target, OnnxGraph.i("axis", nchw ? OnnxGraph.nchwAxis(axis) : axis));
+      Activations.apply(g, act, target, result);
+    }
+  };
+
+  /** PAD, PADV2 (constant value) and MIRROR_PAD (REFLECT only: ONNX has no SYMMETRIC mode). */
+  static final class PadConverter implements OpConverter {
+    private final String kind;
+
+    PadConverter(String kind) {
+      this.kind = kind;
+    }
+
+    @Override
+    public String check(DelegateNode n) {
+      String r = Checks.floats(n, 0);
+      if (r == null) {
+        r = Checks.constantInts(n, 1, "paddings");
+      }
+      if (r != null) {
+        return r;
+      }
+      TensorBuffer x = in(n, 0);
+      TensorBuffer p = in(n, 1);
+      if (p.numElements() != 2 * x.rank()) {
+        return "paddings shape " + Arrays.toString(p.shape()) + " does not fit rank " + x.rank();
+      }
+      for (long v : Checks.intValues(p)) {
+        if (v < 0) {
+          return "negative padding " + v;
+        }
+      }
+      if (kind.equals("PADV2")) {
+        TensorBuffer value = in(n, 2);
+        if (value != null && (!value.isConstant() || value.type() != DataType.FLOAT32 || value.numElements() != 1)) {
+          return "the pad value is not a constant float32 scalar";
+        }
+      }
+      if (kind.equals("MIRROR_PAD") && n.options(new MirrorPadOptions()).mode() != MirrorPadMode.REFLECT) {
+        return "SYMMETRIC mirror padding has no ONNX equivalent";
+      }
+      return null;
+    }
+
+    @Override
+    public void convert(DelegateNode n, OnnxGraph g) {
+      TensorBuffer x = in(n, 0);
+      TensorBuffer y = out(n, 0);
+      long[] p = Checks.intValues(in(n, 1));
+      int rank = x.rank();
+      boolean nchw = rank == 4 && ElementwiseConverters.runsNchw(g, x);
+      long[] pads = new long[2 * rank];
+      for (int d = 0; d < rank; d++) {
+        int to = nchw ? OnnxGraph.nchwAxis(d) : d;
+        pads[to] = p[2 * d];
+        pads[rank + to] = p[2 * d + 1];
+      }
+      List<String> inputs = new ArrayList<>(List.of(nchw ? g.nchw(x) : g.tf(x), g.int64s(pads)));
+      String mode = "constant";
+      if (kind.equals("PADV2") && in(n, 2) != null) {
+        inputs.add(g.scalar(in(n, 2).floats().get(0)));
+      } else if (kind.equals("MIRROR_PAD")) {
+        mode = "reflect";
+      }
+      g.node("Pad", inputs, nchw ? g.nchwOut(y) : g.tfOut(y), OnnxGraph.s("mode", mode));
+    }
+  }
+
+  static final OpConverter PAD = new PadConverter("PAD");
+  static final OpConverter PADV2 = new PadConverter("PADV2");
+  static final OpConverter MIRROR_PAD = new PadConverter("MIRROR_PAD");
+
+  /** TRANSPOSE with a constant permutation; from an NCHW input the two permutations are composed. */
+  static final OpConverter TRANSPOSE = new OpConverter() {
+    @Override
+    public String check(DelegateNode n) {
+      String r = Checks.floats(n, 0);
+      return r != null ? r : Checks.constantInts(n, 1, "permutation");
+    }
+
+    @Override
+    public void convert(DelegateNode n, OnnxGraph g) {
+      TensorBuffer x = in(n, 0);
+      long[] perm = Checks.intValues(in(n, 1));
+      int[] p = new int[perm.length];
+      boolean nchw = x.rank() == 4 && ElementwiseConverters.runsNchw(g, x);
+      for (int i = 0; i < p.length; i++) {
+        int axis = (int) (perm[i] < 0 ? perm[i] + x.rank() : perm[i]);
+        p[i] = nchw ? OnnxGraph.nchwAxis(axis) : axis;
+      }
+      g.node("Transpose", List.of(nchw ? g.nchw(x) : g.tf(x)), g.tfOut(out(n, 0)), OnnxGraph.ints("perm", p));
+    }
+  };
+
+  /** DEPTH_TO_SPACE (ONNX DCR order = TensorFlow's) and SPACE_TO_DEPTH, in NCHW. */
+  static final class BlockConverter implements OpConverter {
+    private final boolean toSpace;
+
+    BlockConverter(boolean toSpace) {
+      this.toSpace = toSpace;
+    }
+
+    @Override
+    public String check(DelegateNode n) {
+      String r = Checks.floats(n, 0);
+      if (r == null) {
+        r = Checks.rank(in(n, 0), 4, "input");
+      }
+      if (r == null && blockSize(n) < 1) {
+        r = "block size " + blockSize(n) + " is not positive";
+      }
+      return r;
+    }
+
+    private int blockSize(DelegateNode n) {
+      return toSpace ? n.options(new DepthToSpaceOptions()).blockSize() : n.options(new SpaceToDepthOptions()).blockSize();
+    }
+
+    @Override
+    public void convert(DelegateNode n, OnnxGraph g) {
+      if (toSpace) {
+        g.node("DepthToSpace", List.of(g.nchw(in(n, 0))), g.nchwOut(out(n, 0)),
+            OnnxGraph.i("blocksize", blockSize(n)), OnnxGraph.s("mode", "DCR"));
+      } else {
+        g.node("SpaceToDepth", List.of(g.nchw(in(n, 0))), g.nchwOut(out(n, 0)), OnnxGraph.i("blocksize", blockSize(n)));
+      }
+    }
+  }
+
+  static final OpConverter DEPTH_TO_SPACE = new BlockConverter(true);
+  static final OpConverter SPACE_TO_DEPTH = new BlockConverter(false);
+
+  /** GATHER of float data with constant, in-range indices (batch_dims 0). */
+  static final OpConverter GATHER = new OpConverter() {
+    @Override
+    public String check(DelegateNode n) {
+      String r = Checks.floats(n, 0);
+      if (r == null) {
+        r = Checks.constantInts(n, 1, "indices");
+      }
+      if (r != null) {
+        return r;
+      }
+      GatherOptions o = n.options(new GatherOptions());
+      TensorBuffer x = in(n, 0);
+      if (o.batchDims() != 0) {
+        return "batch_dims " + o.batchDims() + " is not supported";
+      }
+      int axis = o.axis() < 0 ? o.axis() + x.rank() : o.axis();
+      if (axis < 0 || axis >= x.rank()) {
+        return "axis " + o.axis() + " is out of range";
+      }
+      for (long v : Checks.intValues(in(n, 1))) {
+        if (v < 0 || v >= x.dim(axis)) {
+          return "index " + v + " is out of range";
+        }
+      }
+      return null;
+    }
+
+    @Override
+    public void convert(DelegateNode n, OnnxGraph g) {
+      GatherOptions o = n.options(new GatherOptions());
+      TensorBuffer x = in(n, 0);
+      TensorBuffer idx = in(n, 1);
+      int axis = o.axis() < 0 ? o.axis() + x.rank() : o.axis();
+      String indices = g.int64s(Checks.intValues(idx));
+      if (idx.rank() != 1) {
+        indices = g.node("Reshape", List.of(indices, g.int64s(OnnxGraph.toLongs(idx.shape()))), g.fresh("indices"));
+      }
+      g.node("Gather", List.of(g.tf(x), indices), g.tfOut(out(n, 0)), OnnxGraph.i("axis", axis));
+    }
+  };
+
+  /** SLICE with constant begin and size (size -1: to the end). */
+  static final OpConverter SLICE = new OpConverter() {
+    @Override
+    public String check(DelegateNode n) {
+      String r = Checks.floats(n, 0);
+      if (r == null) {
+        r = Checks.constantInts(n, 1, "begin");
+      }
+      if (r == null) {
+        r = Checks.constantInts(n, 2, "size");
+      }
+      if (r == null && (in(n, 1).numElements() != in(n, 0).rank() || in(n, 2).numElements() != in(n, 0).rank())) {
+        r = "begin and size do not have one entry per input dimension";
+      }
+      return r;
+    }
+
+    @Override
+    public void convert(DelegateNode n, OnnxGraph g) {
+      TensorBuffer x = in(n, 0);
+      long[] begin = Checks.intValues(in(n, 1));
+      long[] size = Checks.intValues(in(n, 2));
+      long[] end = new long[begin.length];
+      long[] axes = new long[begin.length];
+      for (int d = 0; d < begin.length; d++) {
+        end[d] = size[d] < 0 ? x.dim(d) : begin[d] + size[d];
+        axes[d] = d;
+      }
+      g.node("Slice", List.of(g.tf(x), g.int64s(begin), g.int64s(end), g.int64s(axes)), g.tfOut(out(n, 0)));
+    }
+  };
+}
