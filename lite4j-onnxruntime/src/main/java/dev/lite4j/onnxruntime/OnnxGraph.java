@@ -334,27 +334,45 @@ final class OnnxGraph {
         .build();
   }
 
-  /** Adds the weights' source bytes and permutations to a digest (the cache key). */
+  /** Adds the weights' names, shapes, permutations and source bytes (tree-hashed) to a digest (the cache key). */
   void digestWeights(MessageDigest md) {
-    ByteBuffer header = ByteBuffer.allocate(64).order(ByteOrder.LITTLE_ENDIAN);
+    List<ByteBuffer> sources = new ArrayList<>();
     for (Weight w : weights) {
-      md.update(w.name().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      md.update(Arrays.toString(w.sourceShape()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      md.update(Arrays.toString(w.perm()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      header.clear();
-      header.putLong(w.source().remaining());
-      header.flip();
-      md.update(header);
-      md.update(w.source().duplicate());
+      sources.add(w.source());
+    }
+    List<byte[]> digests = ContentHash.digestAll(sources);
+    for (int i = 0; i < weights.size(); i++) {
+      Weight w = weights.get(i);
+      String header = w.name() + Arrays.toString(w.sourceShape()) + Arrays.toString(w.perm());
+      md.update(header.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      md.update(digests.get(i));
     }
   }
 
   /** The weight's bytes in ONNX order: the source itself when not permuted (no copy). */
   private static ByteString layOut(Weight w) {
-    if (w.perm() == null) {
+    if (w.perm() == null || keepsOrder(w.sourceShape(), w.perm())) {
       return UnsafeByteOperations.unsafeWrap(w.source().duplicate());
     }
     return UnsafeByteOperations.unsafeWrap(transpose(w.source(), w.sourceShape(), w.perm()));
+  }
+
+  /**
+   * Whether the permutation leaves the elements in the same memory order: it only moves dimensions
+   * of size 1 (a 1x1 convolution's OHWI filter is already OIHW), so no copy is needed.
+   */
+  static boolean keepsOrder(int[] shape, int[] perm) {
+    int last = -1;
+    for (int p : perm) {
+      if (shape[p] == 1) {
+        continue;
+      }
+      if (p < last) {
+        return false;
+      }
+      last = p;
+    }
+    return true;
   }
 
   /** Transposes float32 elements: output dimension i is source dimension perm[i]. */
@@ -364,6 +382,8 @@ final class OnnxGraph {
     for (int d : shape) {
       n *= d;
     }
+    int[] src = new int[n];
+    source.duplicate().order(ByteOrder.LITTLE_ENDIAN).asIntBuffer().get(0, src);
     int[] srcStrides = new int[rank];
     int stride = 1;
     for (int i = rank - 1; i >= 0; i--) {
@@ -375,27 +395,31 @@ final class OnnxGraph {
     for (int i = 0; i < rank; i++) {
       step[i] = srcStrides[perm[i]];
     }
-    byte[] out = new byte[n * 4];
-    ByteBuffer dst = ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN);
-    ByteBuffer src = source.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+    int[] dst = new int[n];
     int[] idx = new int[rank];
-    int srcIndex = 0;
     int inner = rank - 1;
-    for (int o = 0; o < n; o++) {
-      dst.putInt(o * 4, src.getInt(srcIndex * 4));
-      // Odometer over the output dimensions, moving the source index by the matching stride.
-      int d = inner;
+    int innerDim = outDims[inner];
+    int innerStep = step[inner];
+    int srcBase = 0;
+    // Rows of the innermost output dimension; an odometer moves the source base over the outer ones.
+    for (int o = 0; o < n; o += innerDim) {
+      for (int k = 0, s = srcBase; k < innerDim; k++, s += innerStep) {
+        dst[o + k] = src[s];
+      }
+      int d = inner - 1;
       while (d >= 0) {
         idx[d]++;
-        srcIndex += step[d];
+        srcBase += step[d];
         if (idx[d] < outDims[d]) {
           break;
         }
-        srcIndex -= step[d] * outDims[d];
+        srcBase -= step[d] * outDims[d];
         idx[d] = 0;
         d--;
       }
     }
+    byte[] out = new byte[n * 4];
+    ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer().put(dst);
     return out;
   }
 }

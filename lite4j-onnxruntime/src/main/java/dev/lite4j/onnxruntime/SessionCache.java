@@ -12,15 +12,15 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
 /**
  * The disk cache of optimised ONNX models, one entry per key: {@code <key>.meta} (format, key, ONNX
- * Runtime version, size, SHA-256 and file name of the model) and the model file it names. An entry
- * is trusted only when every field matches and the model's bytes hash to the recorded SHA-256; any
+ * Runtime version, size, checksum (a SHA-256 tree digest, {@link ContentHash}) and file name of the
+ * model) and the model file it names. An entry is trusted only when every field matches and the
+ * model's bytes hash to the recorded checksum; any
  * other entry (truncated, stale, edited) is deleted and rebuilt. Files are written under temporary
  * names and renamed, so concurrent interpreters never read a half-written entry.
  */
@@ -72,7 +72,7 @@ final class SessionCache {
           why = "model file missing or not " + size + " bytes";
         } else {
           bytes = read(model, size);
-          if (!sha256(bytes.duplicate()).equals(fields.get("sha256"))) {
+          if (!ContentHash.hex(bytes).equals(fields.get("sha256"))) {
             why = "checksum mismatch";
           }
         }
@@ -123,7 +123,7 @@ final class SessionCache {
   void commit(String key, Path temp) throws IOException {
     try {
       long size = Files.size(temp);
-      String sha = sha256(read(temp, size));
+      String sha = ContentHash.hex(read(temp, size));
       String file = key + "-" + sha.substring(0, 16) + ".onnx";
       move(temp, dir.resolve(file));
       String meta = "format=" + FORMAT + "\nkey=" + key + "\nort=" + ortVersion + "\nsize=" + size
@@ -191,12 +191,6 @@ final class SessionCache {
       }
     }
     return b.flip();
-  }
-
-  static String sha256(ByteBuffer bytes) {
-    MessageDigest md = sha256();
-    md.update(bytes);
-    return HexFormat.of().formatHex(md.digest());
   }
 
   static MessageDigest sha256() {
