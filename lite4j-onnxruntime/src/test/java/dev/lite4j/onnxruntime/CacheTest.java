@@ -1,0 +1,190 @@
+package dev.lite4j.onnxruntime;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lite4j.DataType;
+import dev.lite4j.Model;
+import dev.lite4j.builder.ModelBuilder;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tensorflow.lite.schema.ActivationFunctionType;
+import org.tensorflow.lite.schema.BuiltinOperator;
+import org.tensorflow.lite.schema.Conv2DOptionsT;
+import org.tensorflow.lite.schema.Padding;
+
+/** The disk cache: a second start hits; bad, stale or edited entries are detected, rebuilt, never trusted. */
+class CacheTest {
+  @TempDir
+  Path dir;
+
+  static byte[] convModel(long seed) {
+    Random r = new Random(seed);
+    ModelBuilder b = new ModelBuilder();
+    int x = b.addInput("x", DataType.FLOAT32, 1, 16, 16, 8);
+    float[] w = new float[16 * 3 * 3 * 8];
+    for (int i = 0; i < w.length; i++) {
+      w[i] = r.nextFloat() - 0.5f;
+    }
+    int f = b.addConstantFloats("w", new int[] {16, 3, 3, 8}, w);
+    int bias = b.addConstantFloats("b", new int[] {16}, new float[16]);
+    int y = b.addTensor("y", DataType.FLOAT32);
+    Conv2DOptionsT o = new Conv2DOptionsT();
+    o.setPadding(Padding.SAME);
+    o.setStrideH(1);
+    o.setStrideW(1);
+    o.setFusedActivationFunction(ActivationFunctionType.RELU6);
+    b.addOperator(BuiltinOperator.CONV_2D, new int[] {x, f, bias}, new int[] {y}, o);
+    b.addOutput(y);
+    return b.build();
+  }
+
+  /** Prepares and runs a kernel on the model; returns the cache state and the output. */
+  private record Start(String cache, float[] output) {}
+
+  private Start start(OnnxRuntimeDelegate d, Model model) throws Exception {
+    try (PartitionHarness h = new PartitionHarness(model, d)) {
+      h.wholePartition();
+      float[] in = new float[16 * 16 * 8];
+      Random r = new Random(1);
+      for (int i = 0; i < in.length; i++) {
+        in[i] = r.nextFloat() * 2 - 1;
+      }
+      try (OnnxRuntimeKernel k = (OnnxRuntimeKernel) d.createKernel(h.partition)) {
+        k.prepare(h.partition);
+        float[] out = h.runDelegate(k, List.of(in)).get(0);
+        return new Start(k.startup().cache(), out);
+      }
+    }
+  }
+
+  private List<Path> files(String suffix) throws IOException {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.filter(p -> p.toString().endsWith(suffix)).toList();
+    }
+  }
+
+  private int round;
+
+  private void damageAndRestart(Consumer<Path[]> damage) throws Exception {
+    Model model = Model.fromBytes(convModel(3));
+    Path root = dir;
+    dir = Files.createDirectories(root.resolve("round" + round++));
+    try (OnnxRuntimeDelegate d = new OnnxRuntimeDelegate(Map.of("cache_dir", dir.toString()))) {
+      Start cold = start(d, model);
+      assertEquals("miss", cold.cache());
+      assertEquals("hit", start(d, model).cache());
+      damage.accept(new Path[] {files(".meta").get(0), files(".onnx").get(0)});
+      Start rebuilt = start(d, model);
+      assertEquals("miss", rebuilt.cache(), "a damaged entry must be rebuilt");
+      assertArrayEquals(cold.output(), rebuilt.output(), "same results after the rebuild");
+      Start again = start(d, model);
+      assertEquals("hit", again.cache(), "the rebuilt entry is used");
+      assertArrayEquals(cold.output(), again.output());
+    } finally {
+      dir = root;
+    }
+  }
+
+  @Test
+  void corruptedModelBytesAreRebuilt() throws Exception {
+    damageAndRestart(p -> rewrite(p[1], b -> b[b.length / 2] ^= 0x40));
+  }
+
+  @Test
+  void truncatedModelIsRebuilt() throws Exception {
+    damageAndRestart(p -> rewrite(p[1], b -> { }, 100));
+  }
+
+  @Test
+  void missingModelIsRebuilt() throws Exception {
+    damageAndRestart(p -> delete(p[1]));
+  }
+
+  @Test
+  void staleOrEditedMetaIsRebuilt() throws Exception {
+    damageAndRestart(p -> editMeta(p[0], "ort=", "ort=0.0.1"));
+    damageAndRestart(p -> editMeta(p[0], "sha256=", "sha256=" + "0".repeat(64)));
+    damageAndRestart(p -> editMeta(p[0], "format=", "format=99"));
+    damageAndRestart(p -> rewrite(p[0], b -> java.util.Arrays.fill(b, (byte) '#')));
+  }
+
+  @Test
+  void tamperedModelWithMatchingSizeIsRebuilt() throws Exception {
+    // Swap in another (valid) model of the same size: only the checksum can tell.
+    damageAndRestart(p -> rewrite(p[1], b -> {
+      for (int i = b.length - 64; i < b.length - 32; i++) {
+        b[i] = (byte) (b[i] + 1);
+      }
+    }));
+  }
+
+  @Test
+  void differentWeightsOrOptionsAreDifferentEntries() throws Exception {
+    try (OnnxRuntimeDelegate d = new OnnxRuntimeDelegate(Map.of("cache_dir", dir.toString()))) {
+      assertEquals("miss", start(d, Model.fromBytes(convModel(3))).cache());
+      assertEquals("miss", start(d, Model.fromBytes(convModel(4))).cache());
+      assertEquals("hit", start(d, Model.fromBytes(convModel(3))).cache());
+    }
+    try (OnnxRuntimeDelegate fp16 = new OnnxRuntimeDelegate(Map.of("cache_dir", dir.toString(), "fp16", "on"))) {
+      assertEquals("miss", start(fp16, Model.fromBytes(convModel(3))).cache());
+    }
+    assertEquals(3, files(".meta").size());
+    assertTrue(files(".tmp").isEmpty(), "no temporary files left behind");
+  }
+
+  @Test
+  void cacheOffWritesNothing() throws Exception {
+    try (OnnxRuntimeDelegate d = new OnnxRuntimeDelegate(Map.of("cache_dir", dir.toString(), "cache", "off"))) {
+      assertEquals("off", start(d, Model.fromBytes(convModel(3))).cache());
+    }
+    try (Stream<Path> s = Files.list(dir)) {
+      assertEquals(0, s.count());
+    }
+  }
+
+  private static void rewrite(Path p, Consumer<byte[]> edit) {
+    rewrite(p, edit, -1);
+  }
+
+  private static void rewrite(Path p, Consumer<byte[]> edit, int keep) {
+    try {
+      byte[] b = Files.readAllBytes(p);
+      edit.accept(b);
+      Files.write(p, keep < 0 ? b : java.util.Arrays.copyOf(b, keep));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static void delete(Path p) {
+    try {
+      Files.delete(p);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static void editMeta(Path meta, String prefix, String replacement) {
+    try {
+      List<String> lines = new ArrayList<>();
+      for (String l : Files.readAllLines(meta, StandardCharsets.UTF_8)) {
+        lines.add(l.startsWith(prefix) ? replacement : l);
+      }
+      Files.write(meta, lines, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
