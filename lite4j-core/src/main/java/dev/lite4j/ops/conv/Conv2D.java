@@ -25,7 +25,7 @@ import org.tensorflow.lite.schema.Padding;
  */
 public final class Conv2D implements Kernel {
   /** Output pixels computed together (one weight row load serves them all). */
-  private static final int BLOCK = 4;
+  private static final int BLOCK = MultiplyAdd.BLOCK;
 
   private Activation activation;
   private byte padding;
