@@ -29,6 +29,7 @@ public final class Interpreter implements AutoCloseable {
     private int numThreads = -1;
     private boolean cancellable;
     private long maxArenaBytes = 1L << 30;
+    private boolean requireFullDelegation;
     private final List<Delegate> delegates = new ArrayList<>();
 
     /** Threads for kernels that split their work; -1 lets Lite4j choose. */
@@ -54,6 +55,19 @@ public final class Interpreter implements AutoCloseable {
 
     public List<Delegate> getDelegates() {
       return List.copyOf(delegates);
+    }
+
+    /**
+     * With true, the interpreter throws {@link DelegateException} instead of falling back to the CPU:
+     * when a node stays on the CPU, or when a delegate fails while preparing or running.
+     */
+    public Options setRequireFullDelegation(boolean require) {
+      this.requireFullDelegation = require;
+      return this;
+    }
+
+    public boolean isRequireFullDelegation() {
+      return requireFullDelegation;
     }
 
     /** Allows {@link Interpreter#setCancelled} to stop a running inference between nodes. */
@@ -123,15 +137,17 @@ public final class Interpreter implements AutoCloseable {
   public Interpreter(Model model, Options options) {
     this.model = requireNonNull(model, "model");
     this.options = options == null ? new Options() : options;
-    if (!this.options.delegates.isEmpty()) {
-      throw new IllegalArgumentException("delegate '" + this.options.delegates.get(0).name()
-          + "': this Lite4j build runs every node on its CPU kernels and does not take delegates yet");
-    }
     this.graph = model.primarySubgraph();
-    this.plan = new ExecutionPlan(graph, OpRegistry.builtin(), this.options.maxArenaBytes);
+    this.plan = new ExecutionPlan(graph, OpRegistry.builtin(), this.options.maxArenaBytes,
+        this.options.delegates, this.options.requireFullDelegation);
     this.inputTensors = tensorsOf(graph.inputs());
     this.outputTensors = tensorsOf(graph.outputs());
-    allocateTensors();
+    try {
+      allocateTensors();
+    } catch (RuntimeException e) {
+      plan.close();
+      throw e;
+    }
   }
 
   private Tensor[] tensorsOf(int[] indices) {
@@ -487,6 +503,12 @@ public final class Interpreter implements AutoCloseable {
     return plan;
   }
 
+  /** Where each node runs (CPU, constant, or a delegate's partition) and why nodes stayed on the CPU. */
+  public dev.lite4j.delegate.DelegationReport getDelegationReport() {
+    checkOpen();
+    return plan.delegationReport();
+  }
+
   public int getNumThreads() {
     return options.numThreads;
   }
@@ -497,8 +519,12 @@ public final class Interpreter implements AutoCloseable {
     }
   }
 
+  /** Releases the delegate kernels; the delegates themselves stay open (their creator owns them). */
   @Override
   public void close() {
-    closed = true;
+    if (!closed) {
+      closed = true;
+      plan.close();
+    }
   }
 }

@@ -160,13 +160,6 @@ class InterpreterApiTest {
   }
 
   @Test
-  void delegatesAreRefusedClearlyUntilSupported() {
-    Interpreter.Options o = new Interpreter.Options().addDelegate(() -> "gpu");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Interpreter(model(), o));
-    assertTrue(e.getMessage().contains("delegate 'gpu'"));
-  }
-
-  @Test
   void arenaCapIsEnforcedBeforeAllocation() {
     Interpreter.Options o = new Interpreter.Options().setMaxArenaBytes(64);
     ModelFormatException e = assertThrows(ModelFormatException.class, () -> new Interpreter(model(), o));

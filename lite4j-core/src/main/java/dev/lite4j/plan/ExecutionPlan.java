@@ -1,6 +1,8 @@
 package dev.lite4j.plan;
 
 import dev.lite4j.Lite4jException;
+import dev.lite4j.delegate.Delegate;
+import dev.lite4j.delegate.DelegationReport;
 import dev.lite4j.ModelFormatException;
 import dev.lite4j.model.OperatorDef;
 import dev.lite4j.model.SubgraphDef;
@@ -20,8 +22,11 @@ import java.util.function.BooleanSupplier;
  * memory; {@link #run} walks the steps.
  */
 public final class ExecutionPlan {
-  /** One node: its kernel and context; {@code deferred} when an input is dynamic, so it prepares at run time. */
-  private static final class Step {
+  /**
+   * One node: its kernel and context; {@code deferred} when an input is dynamic, so it prepares at
+   * run time; {@code folded} when its inputs are all constant, so it ran once at prepare.
+   */
+  static final class Step {
     final OperatorDef op;
     final Kernel kernel;
     final OpContext ctx;
@@ -41,10 +46,25 @@ public final class ExecutionPlan {
   private final long arenaCap;
   private ByteBuffer arena;
   private MemoryPlanner.Plan memoryPlan;
+  private final List<Delegate> delegates;
+  private final boolean requireFullDelegation;
+  private Delegation delegation;
+  private List<Object> delegatedOrder;
 
   public ExecutionPlan(SubgraphDef graph, OpRegistry registry, long arenaCap) {
+    this(graph, registry, arenaCap, List.of(), false);
+  }
+
+  /**
+   * A plan whose nodes {@code delegates} may take (each in turn, from what earlier ones left); with
+   * {@code requireFullDelegation}, a node left on the CPU or a failing delegate is an error.
+   */
+  public ExecutionPlan(SubgraphDef graph, OpRegistry registry, long arenaCap, List<Delegate> delegates,
+      boolean requireFullDelegation) {
     this.graph = graph;
     this.arenaCap = arenaCap;
+    this.delegates = List.copyOf(delegates);
+    this.requireFullDelegation = requireFullDelegation;
     this.tensors = new TensorBuffer[graph.tensors().size()];
     for (TensorDef def : graph.tensors()) {
       tensors[def.index()] = new TensorBuffer(def);
@@ -90,6 +110,9 @@ public final class ExecutionPlan {
         t.setStorage(TensorBuffer.Storage.ARENA);
       }
     }
+    for (int input : graph.inputs()) {
+      checkCap(tensors[input].numBytes(), tensors[input]);
+    }
     for (Step step : steps) {
       if (step.folded) {
         continue;
@@ -107,8 +130,69 @@ public final class ExecutionPlan {
         prepareStep(step);
       }
     }
+    if (!delegates.isEmpty() && delegation == null) {
+      partition();
+    }
     allocateArena();
     allocateVariables();
+    if (delegation != null) {
+      delegation.prepare();
+    }
+  }
+
+  /** Lets the delegates take their partitions, once: shapes and constants are known now. */
+  private void partition() {
+    delegation = Delegation.apply(delegates, steps, tensors, graph.outputs(), requireFullDelegation);
+    if (requireFullDelegation) {
+      delegation.requireFull();
+    }
+    delegatedOrder = delegation.order();
+  }
+
+  /**
+   * When each node runs, for tensor lifetimes: its position in the run order. All nodes of a
+   * partition share one time, so a partition's inputs stay intact while it writes its outputs
+   * (its CPU fallback reads them afterwards).
+   */
+  private int[] nodeTimes() {
+    int[] time = new int[steps.size()];
+    if (delegatedOrder == null) {
+      for (int i = 0; i < time.length; i++) {
+        time[i] = i;
+      }
+      return time;
+    }
+    for (int u = 0; u < delegatedOrder.size(); u++) {
+      Object unit = delegatedOrder.get(u);
+      if (unit instanceof Step step) {
+        time[step.op.index()] = u;
+      } else {
+        for (int node : ((Delegation.Placed) unit).nodes) {
+          time[node] = u;
+        }
+      }
+    }
+    return time;
+  }
+
+  /** Where each node runs and why; every node on the CPU when there are no delegates. */
+  public DelegationReport delegationReport() {
+    if (delegation != null) {
+      return delegation.report();
+    }
+    List<DelegationReport.Node> rows = new ArrayList<>();
+    for (Step s : steps) {
+      rows.add(new DelegationReport.Node(s.op.index(), s.op.opName(), s.folded ? "constant" : "cpu",
+          s.folded ? null : "no delegate"));
+    }
+    return new DelegationReport(List.copyOf(rows), List.of());
+  }
+
+  /** Closes the delegate kernels. */
+  public void close() {
+    if (delegation != null) {
+      delegation.close();
+    }
   }
 
   private static boolean allInputsConstant(Step step) {
@@ -152,9 +236,19 @@ public final class ExecutionPlan {
     return false;
   }
 
+  /**
+   * Prepares one kernel, then checks its outputs against the cap at once: every tensor a later
+   * kernel sizes its scratch from is then bounded, before anything is allocated from it.
+   */
   private void prepareStep(Step step) {
     try {
       step.kernel.prepare(step.ctx);
+      for (int i = 0; i < step.ctx.outputCount(); i++) {
+        TensorBuffer out = step.ctx.output(i);
+        if (!out.isDynamic()) {
+          checkCap(out.numBytes(), out);
+        }
+      }
     } catch (Lite4jException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -173,17 +267,19 @@ public final class ExecutionPlan {
     for (int input : graph.inputs()) {
       first[input] = -1;
     }
+    int[] time = nodeTimes();
     for (int s = 0; s < stepCount; s++) {
       OperatorDef op = steps.get(s).op;
+      int at = time[s];
       for (int t : op.inputs()) {
         if (t >= 0) {
-          first[t] = Math.min(first[t], s);
-          last[t] = Math.max(last[t], s);
+          first[t] = Math.min(first[t], at);
+          last[t] = Math.max(last[t], at);
         }
       }
       for (int t : op.outputs()) {
-        first[t] = Math.min(first[t], s);
-        last[t] = Math.max(last[t], s);
+        first[t] = Math.min(first[t], at);
+        last[t] = Math.max(last[t], at);
       }
     }
     for (int output : graph.outputs()) {
@@ -265,18 +361,38 @@ public final class ExecutionPlan {
 
   /** Runs every step once; {@code cancelled} is polled between steps. */
   public void run(BooleanSupplier cancelled) {
-    for (Step step : steps) {
-      if (step.folded) {
-        continue;
+    if (delegatedOrder == null) {
+      for (Step step : steps) {
+        checkCancelled(cancelled);
+        runCpu(step);
       }
-      if (cancelled.getAsBoolean()) {
-        throw new IllegalStateException("Inference cancelled");
-      }
-      if (step.deferred) {
-        prepareDeferred(step);
-      }
-      runStep(step);
+      return;
     }
+    for (Object unit : delegatedOrder) {
+      checkCancelled(cancelled);
+      if (unit instanceof Step step) {
+        runCpu(step);
+      } else {
+        delegation.run((Delegation.Placed) unit, this);
+      }
+    }
+  }
+
+  private static void checkCancelled(BooleanSupplier cancelled) {
+    if (cancelled.getAsBoolean()) {
+      throw new IllegalStateException("Inference cancelled");
+    }
+  }
+
+  /** Runs one node on its CPU kernel (preparing it first when it sits behind a dynamic tensor). */
+  void runCpu(Step step) {
+    if (step.folded) {
+      return;
+    }
+    if (step.deferred) {
+      prepareDeferred(step);
+    }
+    runStep(step);
   }
 
   /**

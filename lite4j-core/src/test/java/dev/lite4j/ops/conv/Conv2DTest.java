@@ -292,4 +292,44 @@ class Conv2DTest {
     m.output(DataType.FLOAT32);
     assertThrows(UnsupportedOperatorException.class, m::run);
   }
+
+  @Test
+  void strideTwoDownOneAcrossWithRelu() {
+    // 4x3 input 1..12, filter [1 2; -1 0.5], bias -10, VALID, stride h 2 w 1: with a the window's
+    // top-left value, out = a + 2(a+1) - (a+3) + 0.5(a+4) - 10 = 2.5a - 9 for a = 1, 2, 7, 8.
+    OpModel m = new OpModel(BuiltinOperator.CONV_2D)
+        .options(options(Padding.VALID, 2, 1, 1, 1, ActivationFunctionType.RELU));
+    m.input(new int[] {1, 4, 3, 1}, iota(12, 1));
+    m.constant(new int[] {1, 2, 2, 1}, 1, 2, -1, 0.5f);
+    m.constant(new int[] {1}, -10);
+    m.output(DataType.FLOAT32);
+    m.run();
+    assertArrayEquals(new int[] {1, 2, 2, 1}, m.shape(0));
+    // (-6.5, -4, 8.5, 11) through RELU.
+    assertArrayEquals(new float[] {0, 0, 8.5f, 11}, m.floats(0), 0f);
+  }
+
+  @Test
+  void dilationAcrossOnlyWithReluN1To1() {
+    // Dilation h 1 w 2: taps (0,x) (0,x+2) (1,x) (1,x+2) with weights 1 -1 1 1; output 1x3.
+    // x=0: 0.5 - 0.25 - 0.25 + 0.125 = 0.125; x=1: -2 - 1 + 0 - 0.5 = -3.5; x=2: 0.25 + 3 + 0.125 + 1 = 4.375.
+    OpModel m = new OpModel(BuiltinOperator.CONV_2D)
+        .options(options(Padding.VALID, 1, 1, 1, 2, ActivationFunctionType.RELU_N1_TO_1)).version(2);
+    m.input(new int[] {1, 2, 5, 1}, 0.5f, -2, 0.25f, 1, -3, -0.25f, 0, 0.125f, -0.5f, 1);
+    m.constant(new int[] {1, 2, 2, 1}, 1, -1, 1, 1);
+    m.output(DataType.FLOAT32);
+    m.run();
+    assertArrayEquals(new int[] {1, 1, 3, 1}, m.shape(0));
+    assertArrayEquals(new float[] {0.125f, -1, 1}, m.floats(0), 0f);
+  }
+
+  @Test
+  void fusedTanhIsUnsupported() {
+    OpModel m = new OpModel(BuiltinOperator.CONV_2D)
+        .options(options(Padding.VALID, 1, 1, 1, 1, ActivationFunctionType.TANH));
+    m.input(new int[] {1, 1, 1, 1}, 1f);
+    m.constant(new int[] {1, 1, 1, 1}, 1f);
+    m.output(DataType.FLOAT32);
+    assertThrows(UnsupportedOperatorException.class, m::run);
+  }
 }

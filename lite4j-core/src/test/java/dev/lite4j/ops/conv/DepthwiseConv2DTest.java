@@ -190,4 +190,51 @@ class DepthwiseConv2DTest {
     m.output(DataType.INT8);
     assertThrows(UnsupportedOperatorException.class, m::run);
   }
+
+  @Test
+  void strideAcrossOnlyWithReluAndReluN1To1() {
+    // 3x4 input 1..12, filter [1 0; 0 0.5], bias -8, VALID, stride h 1 w 2: with a the window's
+    // top-left value, out = a + 0.5(a+5) - 8 = 1.5a - 5.5 for a = 1, 3, 5, 7: (-4, -1, 2, 5).
+    byte[] acts = {ActivationFunctionType.RELU, ActivationFunctionType.RELU_N1_TO_1};
+    float[][] expected = {{0, 0, 2, 5}, {-1, -1, 1, 1}};
+    for (int i = 0; i < acts.length; i++) {
+      OpModel m = new OpModel(BuiltinOperator.DEPTHWISE_CONV_2D)
+          .options(options(Padding.VALID, 1, 2, 1, 1, 1, acts[i]));
+      float[] in = new float[12];
+      for (int p = 0; p < 12; p++) {
+        in[p] = p + 1;
+      }
+      m.input(new int[] {1, 3, 4, 1}, in);
+      m.constant(new int[] {1, 2, 2, 1}, 1, 0, 0, 0.5f);
+      m.constant(new int[] {1}, -8);
+      m.output(DataType.FLOAT32);
+      m.run();
+      assertArrayEquals(new int[] {1, 2, 2, 1}, m.shape(0));
+      assertArrayEquals(expected[i], m.floats(0), 0f);
+    }
+  }
+
+  @Test
+  void dilationDownOnly() {
+    // Dilation h 2 w 1 on 3x3 1..9: taps rows 0 and 2; out(0,x) = in(0,x) + 2in(0,x+1) + 3in(2,x) + 4in(2,x+1):
+    // x=0: 1 + 4 + 21 + 32 = 58; x=1: 2 + 6 + 24 + 36 = 68.
+    OpModel m = new OpModel(BuiltinOperator.DEPTHWISE_CONV_2D)
+        .options(options(Padding.VALID, 1, 1, 2, 1, 1, ActivationFunctionType.NONE)).version(2);
+    m.input(new int[] {1, 3, 3, 1}, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+    m.constant(new int[] {1, 2, 2, 1}, 1, 2, 3, 4);
+    m.output(DataType.FLOAT32);
+    m.run();
+    assertArrayEquals(new int[] {1, 1, 2, 1}, m.shape(0));
+    assertArrayEquals(new float[] {58, 68}, m.floats(0), 0f);
+  }
+
+  @Test
+  void fusedSignBitIsUnsupported() {
+    OpModel m = new OpModel(BuiltinOperator.DEPTHWISE_CONV_2D)
+        .options(options(Padding.VALID, 1, 1, 1, 1, 1, ActivationFunctionType.SIGN_BIT));
+    m.input(new int[] {1, 1, 1, 1}, 1f);
+    m.constant(new int[] {1, 1, 1, 1}, 1f);
+    m.output(DataType.FLOAT32);
+    assertThrows(UnsupportedOperatorException.class, m::run);
+  }
 }

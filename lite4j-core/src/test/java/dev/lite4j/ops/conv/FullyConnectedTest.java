@@ -132,4 +132,18 @@ class FullyConnectedTest {
     m.output(DataType.INT8);
     assertThrows(UnsupportedOperatorException.class, m::run);
   }
+
+  @Test
+  void reluN1To1() {
+    // Input (0.5, -1); units (1, 0), (0, 1), (2, 2), (4, 1) with bias (0, -0.5, 0.25, 1):
+    // (0.5, -1.5, -0.75, 2) clamped to [-1, 1].
+    OpModel m = new OpModel(BuiltinOperator.FULLY_CONNECTED)
+        .options(options(ActivationFunctionType.RELU_N1_TO_1, false));
+    m.input(new int[] {1, 2}, 0.5f, -1);
+    m.constant(new int[] {4, 2}, 1, 0, 0, 1, 2, 2, 4, 1);
+    m.constant(new int[] {4}, 0, -0.5f, 0.25f, 1);
+    m.output(DataType.FLOAT32);
+    m.run();
+    assertArrayEquals(new float[] {0.5f, -1, -0.75f, 1}, m.floats(0), 0f);
+  }
 }

@@ -187,4 +187,32 @@ class TransposeConvTest {
     m.output(DataType.INT8);
     assertThrows(UnsupportedOperatorException.class, m::run);
   }
+
+  @Test
+  void unequalStridesWithBiasAndEachClampingActivation() {
+    // Input [1 2; 3 8], filter 1x3 (1, -1, 0.5), stride h 3 w 2, VALID, output 4x5, bias -0.5.
+    // Input (iy, ix) adds value * filter at row 3iy, columns 2ix..2ix+2; rows 1 and 2 get only the bias.
+    // Row 0: (1, -1, 0.5 + 2, -2, 1) - 0.5; row 3: (3, -3, 1.5 + 8, -8, 4) - 0.5.
+    float[] none = {0.5f, -1.5f, 2, -2.5f, 0.5f, -0.5f, -0.5f, -0.5f, -0.5f, -0.5f, -0.5f, -0.5f, -0.5f, -0.5f, -0.5f,
+        2.5f, -3.5f, 9, -8.5f, 3.5f};
+    float[] relu6 = {0.5f, 0, 2, 0, 0.5f, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2.5f, 0, 6, 0, 3.5f};
+    float[] reluN1To1 = {0.5f, -1, 1, -1, 0.5f, -0.5f, -0.5f, -0.5f, -0.5f, -0.5f, -0.5f, -0.5f, -0.5f, -0.5f, -0.5f,
+        1, -1, 1, -1, 1};
+    byte[] acts = {ActivationFunctionType.NONE, ActivationFunctionType.RELU6, ActivationFunctionType.RELU_N1_TO_1};
+    float[][] expected = {none, relu6, reluN1To1};
+    for (int i = 0; i < acts.length; i++) {
+      TransposeConvOptionsT o = options(Padding.VALID, 1, acts[i]);
+      o.setStrideH(3);
+      o.setStrideW(2);
+      OpModel m = new OpModel(BuiltinOperator.TRANSPOSE_CONV).options(o).version(4);
+      m.constant(DataType.INT32, new int[] {4}, new int[] {1, 4, 5, 1});
+      m.constant(new int[] {1, 1, 3, 1}, 1, -1, 0.5f);
+      m.input(new int[] {1, 2, 2, 1}, 1, 2, 3, 8);
+      m.constant(new int[] {1}, -0.5f);
+      m.output(DataType.FLOAT32);
+      m.run();
+      assertArrayEquals(new int[] {1, 4, 5, 1}, m.shape(0));
+      assertArrayEquals(expected[i], m.floats(0), 0f);
+    }
+  }
 }

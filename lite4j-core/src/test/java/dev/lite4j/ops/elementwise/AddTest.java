@@ -93,4 +93,46 @@ class AddTest {
     int8.output(DataType.INT8);
     assertThrows(UnsupportedOperatorException.class, int8::run);
   }
+
+  @Test
+  void floatWithReluN1To1() {
+    // Row (1, 0.5) added to each row: (-3 + 1, 0.25 + 0.5; 0.75 + 1, 2 + 0.5) = (-2, 0.75; 1.75, 2.5)
+    // clamped to [-1, 1].
+    AddOptionsT o = new AddOptionsT();
+    o.setFusedActivationFunction(ActivationFunctionType.RELU_N1_TO_1);
+    OpModel m = new OpModel(BuiltinOperator.ADD).options(o);
+    m.input(new int[] {2, 2}, -3f, 0.25f, 0.75f, 2f);
+    m.constant(new int[] {1, 2}, 1f, 0.5f);
+    m.output(DataType.FLOAT32);
+    m.run();
+    assertArrayEquals(new float[] {-1f, 0.75f, 1f, 1f}, m.floats(0), 0f);
+  }
+
+  @Test
+  void int32WithRelu6AndReluN1To1() {
+    // (-4, 3, 10) + 1 = (-3, 4, 11): RELU6 -> (0, 4, 6), RELU_N1_TO_1 -> (-1, 1, 1).
+    byte[] acts = {ActivationFunctionType.RELU6, ActivationFunctionType.RELU_N1_TO_1};
+    int[][] expected = {{0, 4, 6}, {-1, 1, 1}};
+    for (int i = 0; i < acts.length; i++) {
+      AddOptionsT o = new AddOptionsT();
+      o.setFusedActivationFunction(acts[i]);
+      OpModel m = new OpModel(BuiltinOperator.ADD).options(o);
+      m.input(DataType.INT32, new int[] {3}, new int[] {-4, 3, 10});
+      m.constant(DataType.INT32, new int[] {1}, new int[] {1});
+      m.output(DataType.INT32);
+      m.run();
+      assertArrayEquals(expected[i], m.ints(0));
+    }
+  }
+
+  @Test
+  void fusedTanhIsUnsupported() {
+    AddOptionsT o = new AddOptionsT();
+    o.setFusedActivationFunction(ActivationFunctionType.TANH);
+    OpModel m = new OpModel(BuiltinOperator.ADD).options(o);
+    m.input(new int[] {1}, 1f);
+    m.input(new int[] {1}, 1f);
+    m.output(DataType.FLOAT32);
+    assertThrows(UnsupportedOperatorException.class, m::run);
+  }
 }

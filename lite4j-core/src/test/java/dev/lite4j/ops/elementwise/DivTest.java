@@ -94,4 +94,15 @@ class DivTest {
     shapes.output(DataType.FLOAT32);
     assertThrows(ModelFormatException.class, shapes::run);
   }
+
+  @Test
+  void floatWithReluN1To1() {
+    // (1, -6, 3, -1) / (4, 3, 2, 8) = (0.25, -2, 1.5, -0.125) clamped to [-1, 1].
+    OpModel m = div(ActivationFunctionType.RELU_N1_TO_1);
+    m.input(new int[] {4}, 1f, -6f, 3f, -1f);
+    m.input(new int[] {4}, 4f, 3f, 2f, 8f);
+    m.output(DataType.FLOAT32);
+    m.run();
+    assertArrayEquals(new float[] {0.25f, -1f, 1f, -0.125f}, m.floats(0), 0f);
+  }
 }

@@ -75,4 +75,15 @@ class MulTest {
     uint8.output(DataType.UINT8);
     assertThrows(UnsupportedOperatorException.class, uint8::run);
   }
+
+  @Test
+  void floatWithReluN1To1() {
+    // (0.5, -3, 0.25, 4) * -0.5 = (-0.25, 1.5, -0.125, -2) clamped to [-1, 1].
+    OpModel m = mul(ActivationFunctionType.RELU_N1_TO_1);
+    m.input(new int[] {4}, 0.5f, -3f, 0.25f, 4f);
+    m.constant(new int[] {1}, -0.5f);
+    m.output(DataType.FLOAT32);
+    m.run();
+    assertArrayEquals(new float[] {-0.25f, 1f, -0.125f, -1f}, m.floats(0), 0f);
+  }
 }

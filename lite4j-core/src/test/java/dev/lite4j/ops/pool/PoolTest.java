@@ -152,4 +152,26 @@ class PoolTest {
     m.output(DataType.FLOAT32);
     assertThrows(UnsupportedOperatorException.class, m::run);
   }
+
+  @Test
+  void averageWithUnequalStrides() {
+    // 3x4 input 1..12, 2x2 filter, VALID, stride h 1 w 2: windows start at columns 0 and 2 of rows 0 and 1.
+    // avg(1 2 5 6) = 3.5, avg(3 4 7 8) = 5.5, avg(5 6 9 10) = 7.5, avg(7 8 11 12) = 9.5.
+    OpModel m = pool(BuiltinOperator.AVERAGE_POOL_2D,
+        options(Padding.VALID, 2, 2, 1, 2, ActivationFunctionType.NONE), new int[] {1, 3, 4, 1},
+        1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
+    assertArrayEquals(new int[] {1, 2, 2, 1}, m.shape(0));
+    assertArrayEquals(new float[] {3.5f, 5.5f, 7.5f, 9.5f}, m.floats(0), 0f);
+  }
+
+  @Test
+  void maxWithATallFilterStrideDownSameAndReluN1To1() {
+    // 3x2 input rows (1, -5) (4, -7) (-2, -6); filter 3x1, stride h 2 w 1, SAME: output 2x2, one padding
+    // row before and one after: out row 0 = max(rows 0, 1) = (4, -5), row 1 = max(rows 1, 2) = (4, -6).
+    OpModel m = pool(BuiltinOperator.MAX_POOL_2D,
+        options(Padding.SAME, 3, 1, 2, 1, ActivationFunctionType.RELU_N1_TO_1), new int[] {1, 3, 2, 1},
+        1, -5, 4, -7, -2, -6);
+    assertArrayEquals(new int[] {1, 2, 2, 1}, m.shape(0));
+    assertArrayEquals(new float[] {1, -1, 1, -1}, m.floats(0), 0f);
+  }
 }

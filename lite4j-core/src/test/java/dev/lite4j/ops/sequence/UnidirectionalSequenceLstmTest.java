@@ -255,4 +255,32 @@ class UnidirectionalSequenceLstmTest {
     m.output(DataType.FLOAT32);
     assertThrows(UnsupportedOperatorException.class, m::run);
   }
+
+  @Test
+  void everyCellActivationOnOneStep() {
+    // One step from zero state (so c = i g, h = o act(c)), oneUnit() weights, pre-activations
+    // i: 0.5x + 0.05, g: 0.8x, o: 0.2x - 0.1 (f does not matter with c0 = 0).
+    // NONE, x = 1: i = sig(0.55) = 0.634136, g = 0.8, c = 0.507308, o = sig(0.1) = 0.524979, h = 0.266326.
+    // RELU6, x = 10: g = min(8, 6) = 6, i = sig(5.05) = 0.993631, c = 5.961789, o = sig(1.9) = 0.869892,
+    //   h = o * c = 5.186110.
+    // RELU_N1_TO_1, x = 2: g = min(1.6, 1) = 1, c = i = sig(1.05) = 0.740775, o = sig(0.3) = 0.574443, h = 0.425533.
+    // SIGMOID (code 6), x = 1: g = sig(0.8) = 0.689974, c = 0.437537, h = o * sig(c) = 0.319015.
+    byte[] acts = {ActivationFunctionType.NONE, ActivationFunctionType.RELU6, ActivationFunctionType.RELU_N1_TO_1, 6};
+    float[] xs = {1, 10, 2, 1};
+    float[] cells = {0.5073085f, 5.9617889f, 0.7407749f, 0.4375374f};
+    float[] outs = {0.2663264f, 5.1861096f, 0.4255326f, 0.3190152f};
+    for (int k = 0; k < acts.length; k++) {
+      Lstm l = new Lstm(options(acts[k], false), 1, new int[] {1, 1, 1}, new float[] {xs[k]}, 1, 1, 1, oneUnit());
+      Interpreter it = l.m.run();
+      assertArrayEquals(new float[] {outs[k]}, l.m.floats(0), 1e-5f, "activation " + acts[k]);
+      assertArrayEquals(new float[] {cells[k]}, l.state(it, l.cellState), 1e-5f, "activation " + acts[k]);
+    }
+  }
+
+  @Test
+  void signBitCellActivationIsUnsupported() {
+    Lstm l = new Lstm(options(ActivationFunctionType.SIGN_BIT, false), 1, new int[] {1, 1, 1}, new float[] {1}, 1, 1,
+        1, oneUnit());
+    assertThrows(UnsupportedOperatorException.class, l.m::run);
+  }
 }

@@ -159,4 +159,21 @@ class ConcatenationTest {
     half.output(DataType.FLOAT16);
     assertThrows(UnsupportedOperatorException.class, half::run);
   }
+
+  @Test
+  void appliesFusedReluN1To1AndReluToFloats() {
+    OpModel m = concat(-1, ActivationFunctionType.RELU_N1_TO_1);
+    m.input(new int[] {1, 2}, -2f, 0.5f);
+    m.input(new int[] {1, 1}, 3f);
+    m.output(DataType.FLOAT32);
+    m.run();
+    assertArrayEquals(new float[] {-1f, 0.5f, 1f}, m.floats(0), 0f);
+
+    OpModel r = concat(0, ActivationFunctionType.RELU);
+    r.input(new int[] {2}, -2f, 0.5f);
+    r.input(new int[] {1}, 30f);
+    r.output(DataType.FLOAT32);
+    r.run();
+    assertArrayEquals(new float[] {0f, 0.5f, 30f}, r.floats(0), 0f);
+  }
 }

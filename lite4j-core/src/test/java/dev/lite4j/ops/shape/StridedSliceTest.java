@@ -164,4 +164,29 @@ class StridedSliceTest {
     assertThrows(ModelFormatException.class,
         () -> slice(new int[] {4, 4}, new int[] {0, 0}, new int[] {1, 1}, new int[] {1, 1}).run());
   }
+
+  @Test
+  void movesElementsOfEveryWidth() {
+    // [[1 2 3] [4 5 6]][:, 2:0:-1] = [[3 2] [6 5]] for 1-, 2-, 4- and 8-byte elements.
+    Object[] inputs = {new float[] {1, 2, 3, 4, 5, 6}, new long[] {1, 2, 3, 4, 5, 6}, new byte[] {1, 2, 3, 4, 5, 6},
+        new short[] {1, 2, 3, 4, 5, 6}, new boolean[] {true, false, false, true, true, false}};
+    DataType[] types = {DataType.FLOAT32, DataType.INT64, DataType.INT8, DataType.INT16, DataType.BOOL};
+    for (int k = 0; k < types.length; k++) {
+      OpModel m = new OpModel(BuiltinOperator.STRIDED_SLICE).options(new StridedSliceOptionsT());
+      m.input(types[k], new int[] {2, 3}, inputs[k]);
+      m.constant(DataType.INT32, new int[] {2}, new int[] {0, 2});
+      m.constant(DataType.INT32, new int[] {2}, new int[] {2, 0});
+      m.constant(DataType.INT32, new int[] {2}, new int[] {1, -1});
+      m.output(types[k]);
+      m.run();
+      assertArrayEquals(new int[] {2, 2}, m.shape(0));
+      switch (types[k]) {
+        case FLOAT32 -> assertArrayEquals(new float[] {3, 2, 6, 5}, m.floats(0), 0f);
+        case INT64 -> assertArrayEquals(new long[] {3, 2, 6, 5}, m.longs(0));
+        case INT8 -> assertArrayEquals(new byte[] {3, 2, 6, 5}, m.bytes(0));
+        case INT16 -> assertArrayEquals(new byte[] {3, 0, 2, 0, 6, 0, 5, 0}, m.bytes(0));
+        default -> assertArrayEquals(new boolean[] {false, false, false, true}, m.bools(0));
+      }
+    }
+  }
 }

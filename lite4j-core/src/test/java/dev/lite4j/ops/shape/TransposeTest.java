@@ -79,4 +79,23 @@ class TransposeTest {
     rank7.output(DataType.FLOAT32);
     assertThrows(ModelFormatException.class, rank7::run);
   }
+
+  @Test
+  void transposesInt16AndBool() {
+    // [[1 2 3] [4 5 6]]^T = [[1 4] [2 5] [3 6]]; INT16 read back as little-endian bytes.
+    OpModel s = new OpModel(BuiltinOperator.TRANSPOSE);
+    s.input(DataType.INT16, new int[] {2, 3}, new short[] {1, 2, 3, 4, 5, 6});
+    s.constant(DataType.INT32, new int[] {2}, new int[] {1, 0});
+    s.output(DataType.INT16);
+    s.run();
+    assertArrayEquals(new int[] {3, 2}, s.shape(0));
+    assertArrayEquals(new byte[] {1, 0, 4, 0, 2, 0, 5, 0, 3, 0, 6, 0}, s.bytes(0));
+
+    OpModel b = new OpModel(BuiltinOperator.TRANSPOSE);
+    b.input(DataType.BOOL, new int[] {2, 3}, new boolean[] {true, true, false, false, true, true});
+    b.constant(DataType.INT32, new int[] {2}, new int[] {1, 0});
+    b.output(DataType.BOOL);
+    b.run();
+    assertArrayEquals(new boolean[] {true, false, true, true, false, true}, b.bools(0));
+  }
 }
