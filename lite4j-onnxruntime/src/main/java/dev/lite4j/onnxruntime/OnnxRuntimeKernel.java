@@ -29,9 +29,12 @@ import java.util.Map;
 /**
  * Runs one partition in an ONNX Runtime session. {@code prepare} converts the partition for the
  * current shapes and makes the session (or loads the optimised model from the disk cache); it does
- * nothing when the shapes did not change. {@code run} hands ONNX Runtime the partition's tensors
- * themselves: inputs and outputs are wrapped, not copied, whenever their bytes are direct and in
- * native order (Lite4j's arena is), and the wrappers are reused until the runtime rebinds a tensor.
+ * nothing when the shapes did not change. {@code run} hands ONNX Runtime the partition's input
+ * tensors themselves (wrapped, not copied, when their bytes are direct and in native order, as
+ * Lite4j's arena is; the wrappers are reused until the runtime rebinds a tensor). Outputs go to
+ * buffers of the kernel's own and are copied into the partition's tensors only once the session
+ * has succeeded: the CPU memory plan may let an output share bytes with an input that its CPU
+ * schedule no longer needs, and a failed run must leave the inputs intact for the CPU fallback.
  */
 public final class OnnxRuntimeKernel implements DelegateKernel {
   private static final System.Logger LOG = System.getLogger("dev.lite4j.onnxruntime");
@@ -73,8 +76,8 @@ public final class OnnxRuntimeKernel implements DelegateKernel {
     closeSession();
     session = createSession(partition);
     preparedShapes = shapes;
-    inputs = bindings(partition.inputs());
-    outputs = bindings(partition.outputs());
+    inputs = bindings(partition.inputs(), true);
+    outputs = bindings(partition.outputs(), false);
   }
 
   @Override
@@ -89,6 +92,7 @@ public final class OnnxRuntimeKernel implements DelegateKernel {
     for (Binding b : outputs) {
       outputMap.put(b.name, b.refresh(env, false));
     }
+    // Every output is its own buffer (see the class comment), so nothing is written before success.
     try (OrtSession.Result ignored = session.run(inputMap, outputMap)) {
       // The outputs were written into the pinned tensors; the result owns nothing else.
     }
@@ -134,10 +138,10 @@ public final class OnnxRuntimeKernel implements DelegateKernel {
     preparedShapes = null;
   }
 
-  private static Binding[] bindings(List<TensorBuffer> tensors) {
+  private static Binding[] bindings(List<TensorBuffer> tensors, boolean wrap) {
     Binding[] out = new Binding[tensors.size()];
     for (int i = 0; i < out.length; i++) {
-      out[i] = new Binding(tensors.get(i));
+      out[i] = new Binding(tensors.get(i), wrap);
     }
     return out;
   }
@@ -263,29 +267,32 @@ public final class OnnxRuntimeKernel implements DelegateKernel {
   // ---- tensors ----
 
   /**
-   * A partition tensor as an ONNX Runtime value: a wrapper of the tensor's own bytes when they are
-   * direct and little-endian on a little-endian machine, else a buffer of its own copied each run.
+   * A partition tensor as an ONNX Runtime value: with {@code wrap}, a wrapper of the tensor's own
+   * bytes when they are direct and little-endian on a little-endian machine; otherwise a buffer of
+   * its own, copied in before each run (inputs) or out after it (outputs).
    */
   private static final class Binding {
     final TensorBuffer tensor;
     final String name;
     final long[] shape;
+    final boolean wrap;
     ByteBuffer bound;
     java.nio.FloatBuffer own;
     OnnxTensor value;
 
-    Binding(TensorBuffer tensor) {
+    Binding(TensorBuffer tensor, boolean wrap) {
       this.tensor = tensor;
+      this.wrap = wrap;
       this.name = OnnxGraph.tfName(tensor);
       this.shape = OnnxGraph.toLongs(tensor.shape());
     }
 
     OnnxTensor refresh(OrtEnvironment env, boolean input) throws OrtException {
       ByteBuffer bytes = tensor.bytes();
-      if (bytes != bound || value == null) {
+      if (bytes != bound || value == null || (own != null && own.capacity() != tensor.numElements())) {
         close();
         bound = bytes;
-        if (bytes.isDirect() && NATIVE_LE && bytes.order() == ByteOrder.LITTLE_ENDIAN) {
+        if (wrap && bytes.isDirect() && NATIVE_LE && bytes.order() == ByteOrder.LITTLE_ENDIAN) {
           value = OnnxTensor.createTensor(env, bytes, shape, OnnxJavaType.FLOAT);
         } else {
           ByteBuffer mine = ByteBuffer.allocateDirect((int) tensor.numBytes()).order(ByteOrder.nativeOrder());
