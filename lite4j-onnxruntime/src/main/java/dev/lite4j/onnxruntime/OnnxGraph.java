@@ -50,7 +50,7 @@ final class OnnxGraph {
    * A float32 initializer made from a TensorFlow Lite constant: {@code source} (little-endian, shape
    * {@code sourceShape}) transposed by {@code perm} (null: as is) into {@code dims}.
    */
-  record Weight(String name, int[] dims, ByteBuffer source, int[] sourceShape, int[] perm) {}
+  record Weight(String name, int[] dims, ByteBuffer source, int[] sourceShape, int[] perm, Object owner) {}
 
   private final GraphProto.Builder graph = GraphProto.newBuilder().setName("lite4j_partition");
   private final List<Weight> weights = new ArrayList<>();
@@ -225,7 +225,7 @@ final class OnnxGraph {
     }
     ByteBuffer src = t.bytes().duplicate().order(ByteOrder.LITTLE_ENDIAN);
     src.limit((int) t.numBytes());
-    weights.add(new Weight(name, dims.clone(), src, sourceShape.clone(), perm == null ? null : perm.clone()));
+    weights.add(new Weight(name, dims.clone(), src, sourceShape.clone(), perm == null ? null : perm.clone(), t.def()));
   }
 
   /** A small int64 constant (shapes, pads, axes), deduplicated by value. */
@@ -334,18 +334,36 @@ final class OnnxGraph {
         .build();
   }
 
-  /** Adds the weights' names, shapes, permutations and source bytes (tree-hashed) to a digest (the cache key). */
+  /**
+   * Adds the weights' names, shapes, permutations and source bytes (tree-hashed, {@link ContentHash};
+   * remembered per tensor definition, {@link DigestMemo}) to a digest (the cache key).
+   */
   void digestWeights(MessageDigest md) {
-    List<ByteBuffer> sources = new ArrayList<>();
-    for (Weight w : weights) {
-      sources.add(w.source());
+    byte[][] digests = new byte[weights.size()][];
+    List<Integer> todo = new ArrayList<>();
+    for (int i = 0; i < weights.size(); i++) {
+      Weight w = weights.get(i);
+      digests[i] = DigestMemo.lookup(w.owner(), w.source().remaining());
+      if (digests[i] == null) {
+        todo.add(i);
+      }
     }
-    List<byte[]> digests = ContentHash.digestAll(sources);
+    // The ones not remembered yet are hashed together, in parallel, then remembered.
+    List<ByteBuffer> sources = new ArrayList<>();
+    for (int i : todo) {
+      sources.add(weights.get(i).source());
+    }
+    List<byte[]> computed = ContentHash.digestAll(sources);
+    for (int j = 0; j < todo.size(); j++) {
+      Weight w = weights.get(todo.get(j));
+      digests[todo.get(j)] = computed.get(j);
+      DigestMemo.remember(w.owner(), w.source().remaining(), computed.get(j));
+    }
     for (int i = 0; i < weights.size(); i++) {
       Weight w = weights.get(i);
       String header = w.name() + Arrays.toString(w.sourceShape()) + Arrays.toString(w.perm());
       md.update(header.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      md.update(digests.get(i));
+      md.update(digests[i]);
     }
   }
 

@@ -26,7 +26,7 @@ import java.util.UUID;
  */
 final class SessionCache {
   private static final System.Logger LOG = System.getLogger("dev.lite4j.onnxruntime");
-  static final String FORMAT = "1";
+  static final String FORMAT = "2";
   /** Larger entries are not read back (ONNX protobufs stop at 2 GiB anyway). */
   private static final long MAX_BYTES = Integer.MAX_VALUE - 8;
 
@@ -72,7 +72,7 @@ final class SessionCache {
           why = "model file missing or not " + size + " bytes";
         } else {
           bytes = read(model, size);
-          if (!ContentHash.hex(bytes).equals(fields.get("sha256"))) {
+          if (!crc32c(bytes).equals(fields.get("crc32c"))) {
             why = "checksum mismatch";
           }
         }
@@ -101,11 +101,11 @@ final class SessionCache {
       return "made by ONNX Runtime " + f.get("ort");
     }
     String file = f.get("file");
-    if (file == null || !file.matches("[0-9a-f]{64}-[0-9a-f]{16}\\.onnx") || !file.startsWith(key)) {
+    if (file == null || !file.matches("[0-9a-f]{64}-[0-9a-f]{8}\\.onnx") || !file.startsWith(key)) {
       return "bad file name";
     }
-    String sha = f.get("sha256");
-    if (sha == null || !sha.matches("[0-9a-f]{64}")) {
+    String crc = f.get("crc32c");
+    if (crc == null || !crc.matches("[0-9a-f]{8}")) {
       return "bad checksum field";
     }
     try {
@@ -123,11 +123,11 @@ final class SessionCache {
   void commit(String key, Path temp) throws IOException {
     try {
       long size = Files.size(temp);
-      String sha = ContentHash.hex(read(temp, size));
-      String file = key + "-" + sha.substring(0, 16) + ".onnx";
+      String crc = crc32c(read(temp, size));
+      String file = key + "-" + crc + ".onnx";
       move(temp, dir.resolve(file));
       String meta = "format=" + FORMAT + "\nkey=" + key + "\nort=" + ortVersion + "\nsize=" + size
-          + "\nsha256=" + sha + "\nfile=" + file + "\n";
+          + "\ncrc32c=" + crc + "\nfile=" + file + "\n";
       Path metaTemp = dir.resolve(key + "." + UUID.randomUUID() + ".meta.tmp");
       Files.writeString(metaTemp, meta, StandardCharsets.UTF_8);
       move(metaTemp, metaPath(key));
@@ -191,6 +191,12 @@ final class SessionCache {
       }
     }
     return b.flip();
+  }
+
+  static String crc32c(ByteBuffer bytes) {
+    java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+    crc.update(bytes.duplicate());
+    return String.format("%08x", crc.getValue());
   }
 
   static MessageDigest sha256() {

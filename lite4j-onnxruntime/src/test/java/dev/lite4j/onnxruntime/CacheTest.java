@@ -115,7 +115,7 @@ class CacheTest {
   @Test
   void staleOrEditedMetaIsRebuilt() throws Exception {
     damageAndRestart(p -> editMeta(p[0], "ort=", "ort=0.0.1"));
-    damageAndRestart(p -> editMeta(p[0], "sha256=", "sha256=" + "0".repeat(64)));
+    damageAndRestart(p -> editMeta(p[0], "crc32c=", "crc32c=deadbeef"));
     damageAndRestart(p -> editMeta(p[0], "format=", "format=99"));
     damageAndRestart(p -> rewrite(p[0], b -> java.util.Arrays.fill(b, (byte) '#')));
   }
