@@ -310,15 +310,22 @@ final class OnnxGraph {
     return model(g);
   }
 
-  /** The complete model, weights laid out in their ONNX order. */
+  /** The complete model, weights laid out in their ONNX order (transposed in parallel). */
   ModelProto build() {
-    GraphProto.Builder g = graph.clone();
+    List<java.util.concurrent.CompletableFuture<ByteString>> data = new ArrayList<>();
     for (Weight w : weights) {
+      data.add(w.perm() == null || keepsOrder(w.sourceShape(), w.perm())
+          ? java.util.concurrent.CompletableFuture.completedFuture(layOut(w))
+          : java.util.concurrent.CompletableFuture.supplyAsync(() -> layOut(w)));
+    }
+    GraphProto.Builder g = graph.clone();
+    for (int i = 0; i < weights.size(); i++) {
+      Weight w = weights.get(i);
       TensorProto.Builder t = TensorProto.newBuilder().setName(w.name()).setDataType(TensorProto.DataType.FLOAT_VALUE);
       for (int d : w.dims()) {
         t.addDims(d);
       }
-      t.setRawData(layOut(w));
+      t.setRawData(data.get(i).join());
       g.addInitializer(t);
     }
     return model(g);

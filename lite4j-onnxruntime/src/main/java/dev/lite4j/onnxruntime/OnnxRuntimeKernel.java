@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Runs one partition in an ONNX Runtime session. {@code prepare} converts the partition for the
@@ -50,8 +51,13 @@ public final class OnnxRuntimeKernel implements DelegateKernel {
   private Binding[] outputs = new Binding[0];
   private final Map<String, OnnxTensor> inputMap = new HashMap<>();
   private final Map<String, OnnxValue> outputMap = new HashMap<>();
-  private StartupTimings startup;
+  private volatile StartupTimings startup;
   private boolean closed;
+  /** With {@code async}: the session being made, for these shapes and this partition. */
+  private CompletableFuture<OrtSession> pending;
+  private int[] pendingShapes;
+  private Partition pendingPartition;
+  private Throwable pendingFailure;
 
   OnnxRuntimeKernel(OrtEnvironment env, OnnxRuntimeOptions options, SessionCache cache,
       java.util.function.Consumer<StartupTimings> timingsSink) {
@@ -66,6 +72,11 @@ public final class OnnxRuntimeKernel implements DelegateKernel {
     return startup;
   }
 
+  /**
+   * Converts the partition for its current shapes (on this thread: it reads the shapes) and makes
+   * the session: here, or with {@code async} on a background thread while the runtime runs the
+   * partition on the CPU ({@link #ready} is false until the session is there).
+   */
   @Override
   public void prepare(Partition partition) throws Exception {
     checkOpen();
@@ -73,16 +84,88 @@ public final class OnnxRuntimeKernel implements DelegateKernel {
     if (session != null && java.util.Arrays.equals(shapes, preparedShapes)) {
       return;
     }
+    if (pending != null && java.util.Arrays.equals(shapes, pendingShapes)) {
+      return;
+    }
+    discardPending();
     closeSession();
-    session = createSession(partition);
+    long t0 = System.nanoTime();
+    OnnxGraph graph = OnnxConverter.convert(partition);
+    long convertNs = System.nanoTime() - t0;
+    if (options.async()) {
+      pendingShapes = shapes;
+      pendingPartition = partition;
+      CompletableFuture<OrtSession> f = new CompletableFuture<>();
+      pending = f;
+      Thread.ofPlatform().daemon().name("lite4j-onnxruntime-session").start(() -> {
+        try {
+          f.complete(createSession(graph, partition, convertNs));
+        } catch (Throwable e) {
+          f.completeExceptionally(e);
+        }
+      });
+      return;
+    }
+    adopt(createSession(graph, partition, convertNs), partition, shapes);
+  }
+
+  private void adopt(OrtSession s, Partition partition, int[] shapes) {
+    session = s;
     preparedShapes = shapes;
     inputs = bindings(partition.inputs(), true);
     outputs = bindings(partition.outputs(), false);
   }
 
+  /** False while an {@code async} session is still being made; the runtime uses the CPU meanwhile. */
+  @Override
+  public boolean ready() {
+    if (pending == null) {
+      return true;
+    }
+    if (!pending.isDone()) {
+      return false;
+    }
+    CompletableFuture<OrtSession> f = pending;
+    pending = null;
+    try {
+      adopt(f.join(), pendingPartition, pendingShapes);
+      pendingFailure = null;
+    } catch (java.util.concurrent.CompletionException e) {
+      pendingFailure = e.getCause();
+    }
+    pendingPartition = null;
+    pendingShapes = null;
+    return true;
+  }
+
+  /** Forgets a session still being made; it is closed when it arrives. */
+  private void discardPending() {
+    if (pending != null) {
+      pending.whenComplete((s, e) -> {
+        if (s != null) {
+          try {
+            s.close();
+          } catch (OrtException ex) {
+            LOG.log(Level.WARNING, "closing an ONNX Runtime session failed: " + ex);
+          }
+        }
+      });
+      pending = null;
+      pendingPartition = null;
+      pendingShapes = null;
+    }
+    pendingFailure = null;
+  }
+
   @Override
   public void run(Partition partition) throws Exception {
     checkOpen();
+    if (pending != null && !ready()) {
+      throw new IllegalStateException("onnxruntime partition " + partition.index() + " runs before its session is ready");
+    }
+    if (pendingFailure != null) {
+      throw new IllegalStateException("making the ONNX Runtime session failed: " + pendingFailure, pendingFailure);
+    }
     if (session == null) {
       throw new IllegalStateException("onnxruntime partition " + partition.index() + " runs before prepare");
     }
@@ -107,6 +190,7 @@ public final class OnnxRuntimeKernel implements DelegateKernel {
       return;
     }
     closed = true;
+    discardPending();
     closeSession();
   }
 
@@ -166,11 +250,11 @@ public final class OnnxRuntimeKernel implements DelegateKernel {
 
   // ---- session creation, timed ----
 
-  private OrtSession createSession(Partition partition) throws OrtException, IOException {
+  private OrtSession createSession(OnnxGraph graph, Partition partition, long convertNs)
+      throws OrtException, IOException {
     long t0 = System.nanoTime();
-    OnnxGraph graph = OnnxConverter.convert(partition);
     String key = cache != null ? cacheKey(graph) : null;
-    long conversionNs = System.nanoTime() - t0;
+    long conversionNs = convertNs + System.nanoTime() - t0;
     long cacheNs = 0;
     // Sessions ONNX Runtime can save optimised: CPU only (other providers' compiled nodes cannot be saved).
     boolean saveOptimised = options.providers().stream().allMatch("cpu"::equals);

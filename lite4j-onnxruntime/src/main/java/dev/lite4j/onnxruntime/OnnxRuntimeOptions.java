@@ -21,11 +21,13 @@ import java.util.Map;
  *   <li>{@code cache} ({@code on}/{@code off}, default on) and {@code cache_dir} (default: the user's
  *       platform cache folder);
  *   <li>{@code fp16} ({@code off} default): lets providers that can compute in float16 do so;
- *   <li>{@code threads}: ONNX Runtime intra-op threads (0: its default, one per core).
+ *   <li>{@code threads}: ONNX Runtime intra-op threads (0: its default, one per core);
+ *   <li>{@code async} ({@code off} default): make sessions in the background; until one is ready the
+ *       runtime runs its partition on Lite4j's CPU kernels, so start-up does not wait for it.
  * </ul>
  */
 public record OnnxRuntimeOptions(List<String> providers, DelegateOptions limits, boolean cache, Path cacheDir,
-    boolean fp16, int threads) {
+    boolean fp16, int threads, boolean async) {
 
   /** Provider names users write, in the order this file documents them. */
   public static final List<String> PROVIDER_NAMES =
@@ -49,11 +51,12 @@ public record OnnxRuntimeOptions(List<String> providers, DelegateOptions limits,
     Path cacheDir = dir == null || dir.isBlank() ? defaultCacheDir() : Path.of(dir);
     boolean fp16 = onOff(rest.remove("fp16"), "fp16", false);
     int threads = threads(rest.remove("threads"));
+    boolean async = onOff(rest.remove("async"), "async", false);
     if (!rest.isEmpty()) {
       throw new IllegalArgumentException("unknown onnxruntime delegate option(s) " + new ArrayList<>(rest.keySet())
-          + "; known: providers, max_delegated_partitions, min_nodes_per_partition, cache, cache_dir, fp16, threads");
+          + "; known: providers, max_delegated_partitions, min_nodes_per_partition, cache, cache_dir, fp16, threads, async");
     }
-    return new OnnxRuntimeOptions(providers, limits, cache, cacheDir, fp16, threads);
+    return new OnnxRuntimeOptions(providers, limits, cache, cacheDir, fp16, threads, async);
   }
 
   private static List<String> providers(String value) {
