@@ -17,7 +17,7 @@ import org.tensorflow.lite.schema.BuiltinOperator;
  */
 final class OnnxConverter {
   /** Changes whenever the ONNX this converter writes changes, so cached sessions of older output are not reused. */
-  static final String VERSION = "1";
+  static final String VERSION = "2";
 
   record Entry(int maxVersion, OpConverter converter) {}
 

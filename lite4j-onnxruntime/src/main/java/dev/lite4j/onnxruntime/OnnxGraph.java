@@ -111,7 +111,7 @@ final class OnnxGraph {
         throw new IllegalStateException(t + " is used before it is made in the ONNX graph");
       }
       name = tfName(t);
-      node("Transpose", List.of(nchw), name, ints("perm", TO_NHWC));
+      relayout(nchw, permute(t.shape(), TO_NCHW), TO_NHWC, t.shape(), name);
     }
     tfForm.put(t.index(), name);
     return name;
@@ -130,10 +130,22 @@ final class OnnxGraph {
     if (t.isConstant()) {
       addWeight(name, permute(t.shape(), TO_NCHW), t, t.shape(), TO_NCHW);
     } else {
-      node("Transpose", List.of(tf(t)), name, ints("perm", TO_NCHW));
+      relayout(tf(t), t.shape(), TO_NCHW, permute(t.shape(), TO_NCHW), name);
     }
     nchwForm.put(t.index(), name);
     return name;
+  }
+
+  /**
+   * Transposes {@code value} (of {@code shape}) by {@code perm} into {@code out}; a Reshape when the
+   * permutation only moves dimensions of size 1 ([1, 1, 1, C] and [1, C, 1, 1] hold the same bytes).
+   */
+  private void relayout(String value, int[] shape, int[] perm, int[] outShape, String out) {
+    if (keepsOrder(shape, perm)) {
+      node("Reshape", List.of(value, int64s(toLongs(outShape))), out);
+    } else {
+      node("Transpose", List.of(value), out, ints("perm", perm));
+    }
   }
 
   /**
