@@ -49,9 +49,36 @@ public final class OnnxRuntimeDelegate implements Delegate {
     this.cache = options.cache() ? new SessionCache(options.cacheDir(), env.getVersion()) : null;
   }
 
-  /** ONNX Runtime's process-wide environment (loads the native library on first use). */
+  private static volatile OrtEnvironment environment;
+  private static volatile double loadMs = -1;
+
+  /**
+   * ONNX Runtime's process-wide environment. The first call loads the native library, from the
+   * unpacked copy in the user's cache folder ({@link NativeLibraries}) when it can.
+   */
   static OrtEnvironment environment() {
-    return OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, "lite4j");
+    OrtEnvironment env = environment;
+    if (env == null) {
+      synchronized (OnnxRuntimeDelegate.class) {
+        env = environment;
+        if (env == null) {
+          long t0 = System.nanoTime();
+          NativeLibraries.useCachedCopy(OnnxRuntimeOptions.defaultCacheDir());
+          env = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, "lite4j");
+          loadMs = (System.nanoTime() - t0) / 1e6;
+          environment = env;
+        }
+      }
+    }
+    return env;
+  }
+
+  /**
+   * What loading ONNX Runtime cost this process (native library and environment), in ms, once per
+   * process and not part of any interpreter's start-up; -1 before the first delegate.
+   */
+  public static double nativeLoadMs() {
+    return loadMs;
   }
 
   public OnnxRuntimeOptions onnxRuntimeOptions() {
