@@ -260,11 +260,11 @@ public final class OnnxRuntimeKernel implements DelegateKernel {
     boolean saveOptimised = options.providers().stream().allMatch("cpu"::equals);
     if (key != null) {
       long c0 = System.nanoTime();
-      ByteBuffer cached = cache.load(key);
+      Path cached = cache.load(key);
       cacheNs += System.nanoTime() - c0;
       if (cached != null) {
         long s0 = System.nanoTime();
-        OrtSession s = newSession(cached, saveOptimised ? OptLevel.NO_OPT : OptLevel.ALL_OPT, null);
+        OrtSession s = newSession(cached, saveOptimised ? OptLevel.NO_OPT : OptLevel.ALL_OPT);
         report(partition, conversionNs, cacheNs, System.nanoTime() - s0, "hit");
         return s;
       }
@@ -308,8 +308,21 @@ public final class OnnxRuntimeKernel implements DelegateKernel {
     }
   }
 
+  private OrtSession newSession(Path model, OptLevel level) throws OrtException {
+    try (SessionOptions so = sessionOptions(level, null)) {
+      return env.createSession(model.toString(), so);
+    }
+  }
+
   private OrtSession newSession(ByteBuffer model, OptLevel level, Path saveOptimisedTo) throws OrtException {
-    try (SessionOptions so = new SessionOptions()) {
+    try (SessionOptions so = sessionOptions(level, saveOptimisedTo)) {
+      return env.createSession(model, so);
+    }
+  }
+
+  private SessionOptions sessionOptions(OptLevel level, Path saveOptimisedTo) throws OrtException {
+    SessionOptions so = new SessionOptions();
+    try {
       so.setOptimizationLevel(level);
       if (options.threads() > 0) {
         so.setIntraOpNumThreads(options.threads());
@@ -319,7 +332,10 @@ public final class OnnxRuntimeKernel implements DelegateKernel {
         so.setOptimizedModelFilePath(saveOptimisedTo.toString());
       }
       Providers.add(so, options);
-      return env.createSession(model, so);
+      return so;
+    } catch (OrtException | RuntimeException e) {
+      so.close();
+      throw e;
     }
   }
 

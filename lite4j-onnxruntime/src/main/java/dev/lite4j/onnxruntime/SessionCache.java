@@ -53,10 +53,12 @@ final class SessionCache {
   }
 
   /**
-   * The verified model bytes (a direct buffer) of {@code key}, or null when there is no entry or the
-   * entry is bad (then it is deleted, with a warning saying why).
+   * The verified model file of {@code key}, or null when there is no entry or the entry is bad (then
+   * it is deleted, with a warning saying why). The file is checked through a read-only mapping (no
+   * copy) and then loaded by ONNX Runtime from its path: entries are only ever replaced by renaming
+   * a new file under a new name, never rewritten in place.
    */
-  ByteBuffer load(String key) {
+  Path load(String key) {
     Path meta = metaPath(key);
     if (!Files.isRegularFile(meta)) {
       return null;
@@ -65,20 +67,16 @@ final class SessionCache {
       Map<String, String> fields = readMeta(meta);
       String why = checkFields(fields, key);
       Path model = why == null ? dir.resolve(fields.get("file")) : null;
-      ByteBuffer bytes = null;
       if (why == null) {
         long size = Long.parseLong(fields.get("size"));
         if (!Files.isRegularFile(model) || Files.size(model) != size) {
           why = "model file missing or not " + size + " bytes";
-        } else {
-          bytes = read(model, size);
-          if (!crc32c(bytes).equals(fields.get("crc32c"))) {
-            why = "checksum mismatch";
-          }
+        } else if (!mappedCrc32c(model, size).equals(fields.get("crc32c"))) {
+          why = "checksum mismatch";
         }
       }
       if (why == null) {
-        return bytes;
+        return model;
       }
       LOG.log(Level.WARNING, "onnxruntime cache entry " + key + " is bad (" + why + "): rebuilding it");
       delete(key, fields.get("file"));
@@ -123,7 +121,7 @@ final class SessionCache {
   void commit(String key, Path temp) throws IOException {
     try {
       long size = Files.size(temp);
-      String crc = crc32c(read(temp, size));
+      String crc = mappedCrc32c(temp, size);
       String file = key + "-" + crc + ".onnx";
       move(temp, dir.resolve(file));
       String meta = "format=" + FORMAT + "\nkey=" + key + "\nort=" + ortVersion + "\nsize=" + size
@@ -181,16 +179,14 @@ final class SessionCache {
     return out;
   }
 
-  private static ByteBuffer read(Path file, long size) throws IOException {
-    ByteBuffer b = ByteBuffer.allocateDirect((int) size);
+  /** CRC-32C of a file through a read-only mapping (the page cache, no copy). */
+  private static String mappedCrc32c(Path file, long size) throws IOException {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-      while (b.hasRemaining()) {
-        if (ch.read(b) < 0) {
-          throw new IOException(file + " is shorter than " + size + " bytes");
-        }
+      if (ch.size() != size) {
+        return "size changed";
       }
+      return crc32c(ch.map(FileChannel.MapMode.READ_ONLY, 0, size));
     }
-    return b.flip();
   }
 
   static String crc32c(ByteBuffer bytes) {
