@@ -47,6 +47,7 @@ public final class OnnxRuntimeDelegate implements Delegate {
     this.env = environment();
     Providers.requireAvailable(options.providers());
     this.cache = options.cache() ? new SessionCache(options.cacheDir(), env.getVersion()) : null;
+    Warmup.start(env);
   }
 
   private static volatile OrtEnvironment environment;

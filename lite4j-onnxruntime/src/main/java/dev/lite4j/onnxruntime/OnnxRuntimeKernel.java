@@ -254,7 +254,8 @@ public final class OnnxRuntimeKernel implements DelegateKernel {
       throws OrtException, IOException {
     long t0 = System.nanoTime();
     String key = cache != null ? cacheKey(graph) : null;
-    long conversionNs = convertNs + System.nanoTime() - t0;
+    long hashNs = System.nanoTime() - t0;
+    long conversionNs = convertNs;
     long cacheNs = 0;
     // Sessions ONNX Runtime can save optimised: CPU only (other providers' compiled nodes cannot be saved).
     boolean saveOptimised = options.providers().stream().allMatch("cpu"::equals);
@@ -265,7 +266,7 @@ public final class OnnxRuntimeKernel implements DelegateKernel {
       if (cached != null) {
         long s0 = System.nanoTime();
         OrtSession s = newSession(cached, saveOptimised ? OptLevel.NO_OPT : OptLevel.ALL_OPT);
-        report(partition, conversionNs, cacheNs, System.nanoTime() - s0, "hit");
+        report(partition, conversionNs, hashNs, cacheNs, System.nanoTime() - s0, "hit");
         return s;
       }
     }
@@ -290,7 +291,7 @@ public final class OnnxRuntimeKernel implements DelegateKernel {
         }
         cacheNs += System.nanoTime() - c0;
       }
-      report(partition, conversionNs, cacheNs, sessionNs, key != null ? "miss" : "off");
+      report(partition, conversionNs, hashNs, cacheNs, sessionNs, key != null ? "miss" : "off");
       return s;
     } finally {
       if (temp != null) {
@@ -299,8 +300,9 @@ public final class OnnxRuntimeKernel implements DelegateKernel {
     }
   }
 
-  private void report(Partition p, long conversionNs, long cacheNs, long sessionNs, String cacheState) {
-    startup = new StartupTimings(p.index(), p.nodes().size(), conversionNs / 1e6, cacheNs / 1e6, sessionNs / 1e6,
+  private void report(Partition p, long conversionNs, long hashNs, long cacheNs, long sessionNs, String cacheState) {
+    startup = new StartupTimings(p.index(), p.nodes().size(), conversionNs / 1e6, hashNs / 1e6, cacheNs / 1e6,
+        sessionNs / 1e6,
         cacheState);
     LOG.log(Level.DEBUG, () -> "onnxruntime " + startup);
     if (timingsSink != null) {

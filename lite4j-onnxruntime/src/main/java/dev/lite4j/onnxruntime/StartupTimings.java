@@ -2,22 +2,24 @@ package dev.lite4j.onnxruntime;
 
 /**
  * What one partition's session cost to make, in milliseconds: {@code conversionMs} turning the
- * partition into ONNX (plus hashing it for the cache key and, on a miss, serialising it),
- * {@code cacheMs} reading and verifying a cache entry (hit) or checksumming and storing one (miss),
+ * partition into ONNX (on a miss, laying out the weights and serialising it too), {@code keyMs}
+ * hashing the partition for the cache key (weights hashed once per model and process),
+ * {@code cacheMs} verifying a cache entry (hit) or checksumming and storing one (miss),
  * {@code sessionMs} ONNX Runtime's session creation (optimisation included on a miss); {@code cache}
  * is "hit", "miss" or "off".
  */
-public record StartupTimings(int partition, int nodes, double conversionMs, double cacheMs, double sessionMs,
+public record StartupTimings(int partition, int nodes, double conversionMs, double keyMs, double cacheMs,
+    double sessionMs,
     String cache) {
 
   public double totalMs() {
-    return conversionMs + cacheMs + sessionMs;
+    return conversionMs + keyMs + cacheMs + sessionMs;
   }
 
   @Override
   public String toString() {
     return String.format(java.util.Locale.ROOT,
-        "partition %d (%d nodes): conversion %.1f ms, session %.1f ms, cache %s %.1f ms",
-        partition, nodes, conversionMs, sessionMs, cache, cacheMs);
+        "partition %d (%d nodes): conversion %.1f ms, session %.1f ms, key %.1f ms, cache %s %.1f ms",
+        partition, nodes, conversionMs, sessionMs, keyMs, cache, cacheMs);
   }
 }

@@ -1,0 +1,99 @@
+package dev.lite4j.onnxruntime;
+
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtSession;
+import dev.lite4j.DataType;
+import dev.lite4j.Model;
+import dev.lite4j.builder.ModelBuilder;
+import dev.lite4j.delegate.DelegateNode;
+import dev.lite4j.delegate.Partition;
+import dev.lite4j.model.OperatorDef;
+import dev.lite4j.model.SubgraphDef;
+import dev.lite4j.runtime.TensorBuffer;
+import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import org.tensorflow.lite.schema.BuiltinOperator;
+import org.tensorflow.lite.schema.Conv2DOptionsT;
+import org.tensorflow.lite.schema.Padding;
+
+/**
+ * One-time, per-process preparation started in the background when the first delegate is created,
+ * while the application loads its model and the runtime plans it: it exercises the code every first
+ * session needs (SHA-256, which runs interpreted until the JIT compiles it to the CPU's SHA
+ * instructions; the protobuf classes; ONNX Runtime's first session, which initialises its kernels
+ * and optimisers). Nothing it computes is kept; a failure here is ignored.
+ */
+final class Warmup {
+  private static final System.Logger LOG = System.getLogger("dev.lite4j.onnxruntime");
+  private static boolean started;
+
+  private Warmup() {}
+
+  static synchronized void start(OrtEnvironment env) {
+    if (started || "off".equals(System.getProperty("lite4j.onnxruntime.warmup"))) {
+      return;
+    }
+    started = true;
+    Thread t = Thread.ofPlatform().daemon().name("lite4j-onnxruntime-warmup").unstarted(() -> run(env));
+    t.setPriority(Thread.MIN_PRIORITY);
+    t.start();
+  }
+
+  private static void run(OrtEnvironment env) {
+    long t0 = System.nanoTime();
+    try {
+      MessageDigest md = SessionCache.sha256();
+      ByteBuffer block = ByteBuffer.allocateDirect(256 << 10);
+      for (int i = 0; i < 48; i++) {
+        md.update(block.duplicate());
+      }
+      md.digest();
+      OnnxGraph graph = OnnxConverter.convert(tinyPartition());
+      ByteBuffer bytes = ByteBuffer.wrap(graph.build().toByteArray());
+      try (OrtSession.SessionOptions so = new OrtSession.SessionOptions()) {
+        so.setSessionLogLevel(ai.onnxruntime.OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL);
+        try (OrtSession s = env.createSession(bytes.array(), so)) {
+          // Created and closed: only the one-time initialisation it triggered stays.
+        }
+      }
+      LOG.log(Level.DEBUG, () -> String.format("onnxruntime warm-up %.0f ms", (System.nanoTime() - t0) / 1e6));
+    } catch (Throwable e) {
+      LOG.log(Level.DEBUG, "onnxruntime warm-up skipped: " + e);
+    }
+  }
+
+  /** A 3x3 convolution with ReLU6 and an add, as a partition of its own. */
+  private static Partition tinyPartition() {
+    ModelBuilder b = new ModelBuilder();
+    int x = b.addInput("x", DataType.FLOAT32, 1, 8, 8, 4);
+    int w = b.addConstantFloats("w", new int[] {4, 3, 3, 4}, new float[144]);
+    int bias = b.addConstantFloats("b", new int[] {4}, new float[4]);
+    int y = b.addTensor("y", DataType.FLOAT32, 1, 8, 8, 4);
+    int z = b.addTensor("z", DataType.FLOAT32, 1, 8, 8, 4);
+    Conv2DOptionsT o = new Conv2DOptionsT();
+    o.setPadding(Padding.SAME);
+    o.setStrideH(1);
+    o.setStrideW(1);
+    o.setFusedActivationFunction(org.tensorflow.lite.schema.ActivationFunctionType.RELU6);
+    b.addOperator(BuiltinOperator.CONV_2D, new int[] {x, w, bias}, new int[] {y}, o);
+    b.addOperator(BuiltinOperator.ADD, new int[] {y, x}, new int[] {z}, new org.tensorflow.lite.schema.AddOptionsT());
+    b.addOutput(z);
+    SubgraphDef g = Model.fromBytes(b.build()).primarySubgraph();
+    TensorBuffer[] t = new TensorBuffer[g.tensors().size()];
+    for (int i = 0; i < t.length; i++) {
+      t[i] = new TensorBuffer(g.tensors().get(i));
+    }
+    List<DelegateNode> nodes = new ArrayList<>();
+    for (OperatorDef op : g.operators()) {
+      List<TensorBuffer> in = new ArrayList<>();
+      for (int i : op.inputs()) {
+        in.add(t[i]);
+      }
+      nodes.add(new DelegateNode(op.index(), op, in, List.of(t[op.outputs()[0]])));
+    }
+    return new Partition(0, nodes, List.of(t[x]), List.of(t[w], t[bias]), List.of(t[z]));
+  }
+}
