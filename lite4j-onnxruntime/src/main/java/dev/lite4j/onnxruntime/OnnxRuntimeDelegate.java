@@ -109,7 +109,38 @@ public final class OnnxRuntimeDelegate implements Delegate {
 
   @Override
   public DelegateKernel createKernel(Partition partition) {
-    return new OnnxRuntimeKernel(env, options, cache, startups::add);
+    return new OnnxRuntimeKernel(env, options, cache, startups::add, this::writeInBackground);
+  }
+
+  /** Cache entries being written (a daemon thread each), so that {@link #awaitCacheWrites} can wait for them. */
+  private final List<java.util.concurrent.CompletableFuture<Void>> writes = new ArrayList<>();
+
+  private void writeInBackground(Runnable write) {
+    java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+    synchronized (writes) {
+      writes.removeIf(java.util.concurrent.CompletableFuture::isDone);
+      writes.add(done);
+    }
+    Thread.ofPlatform().daemon().name("lite4j-onnxruntime-cache").start(() -> {
+      try {
+        write.run();
+      } finally {
+        done.complete(null);
+      }
+    });
+  }
+
+  /**
+   * Waits until the cache entries this delegate started writing are on disk. Entries are written in
+   * the background after a cold start (the session in use does not wait for them); a process that
+   * wants the next start to be warm, or a benchmark of warm starts, calls this first.
+   */
+  public void awaitCacheWrites() {
+    List<java.util.concurrent.CompletableFuture<Void>> pending;
+    synchronized (writes) {
+      pending = List.copyOf(writes);
+    }
+    pending.forEach(java.util.concurrent.CompletableFuture::join);
   }
 
   /** What each session this delegate made cost, oldest first (conversion, cache, session creation). */
@@ -117,6 +148,12 @@ public final class OnnxRuntimeDelegate implements Delegate {
     synchronized (startups) {
       return List.copyOf(startups);
     }
+  }
+
+  /** Lets cache entries still being written finish (so the next process starts warm). */
+  @Override
+  public void close() {
+    awaitCacheWrites();
   }
 
   @Override

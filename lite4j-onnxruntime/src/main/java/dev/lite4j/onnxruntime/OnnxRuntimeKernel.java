@@ -45,6 +45,7 @@ public final class OnnxRuntimeKernel implements DelegateKernel {
   private final OnnxRuntimeOptions options;
   private final SessionCache cache;
   private final java.util.function.Consumer<StartupTimings> timingsSink;
+  private final java.util.function.Consumer<Runnable> cacheWriter;
   private OrtSession session;
   private int[] preparedShapes;
   private Binding[] inputs = new Binding[0];
@@ -60,11 +61,12 @@ public final class OnnxRuntimeKernel implements DelegateKernel {
   private Throwable pendingFailure;
 
   OnnxRuntimeKernel(OrtEnvironment env, OnnxRuntimeOptions options, SessionCache cache,
-      java.util.function.Consumer<StartupTimings> timingsSink) {
+      java.util.function.Consumer<StartupTimings> timingsSink, java.util.function.Consumer<Runnable> cacheWriter) {
     this.env = env;
     this.options = options;
     this.cache = cache;
     this.timingsSink = timingsSink;
+    this.cacheWriter = cacheWriter;
   }
 
   /** What making the current session cost (null before the first prepare). */
@@ -273,30 +275,39 @@ public final class OnnxRuntimeKernel implements DelegateKernel {
     long m0 = System.nanoTime();
     ByteBuffer model = serialize(graph);
     conversionNs += System.nanoTime() - m0;
-    Path temp = key != null && saveOptimised ? cache.tempModelPath(key) : null;
+    long s0 = System.nanoTime();
+    OrtSession s = newSession(model, OptLevel.ALL_OPT, null);
+    long sessionNs = System.nanoTime() - s0;
+    if (key != null) {
+      // The entry is written off the start-up path: a second session saves its optimised model.
+      cacheWriter.accept(() -> writeEntry(key, model, saveOptimised));
+    }
+    report(partition, conversionNs, hashNs, cacheNs, sessionNs, key != null ? "miss" : "off");
+    return s;
+  }
+
+  /**
+   * Stores the cache entry of {@code key}: the optimised model ONNX Runtime saves from a session of
+   * its own (CPU provider), or the converted model (other providers, whose sessions cannot be saved).
+   */
+  private void writeEntry(String key, ByteBuffer model, boolean saveOptimised) {
+    long t0 = System.nanoTime();
     try {
-      long s0 = System.nanoTime();
-      OrtSession s = newSession(model, OptLevel.ALL_OPT, temp);
-      long sessionNs = System.nanoTime() - s0;
-      if (key != null) {
-        long c0 = System.nanoTime();
+      if (saveOptimised) {
+        Path temp = cache.tempModelPath(key);
         try {
-          if (temp != null) {
-            cache.commit(key, temp);
-          } else {
-            cache.store(key, model);
-          }
-        } catch (IOException e) {
-          LOG.log(Level.WARNING, "onnxruntime cache entry " + key + " cannot be written: " + e);
+          newSession(model, OptLevel.ALL_OPT, temp).close();
+          cache.commit(key, temp);
+        } finally {
+          java.nio.file.Files.deleteIfExists(temp);
         }
-        cacheNs += System.nanoTime() - c0;
+      } else {
+        cache.store(key, model);
       }
-      report(partition, conversionNs, hashNs, cacheNs, sessionNs, key != null ? "miss" : "off");
-      return s;
-    } finally {
-      if (temp != null) {
-        java.nio.file.Files.deleteIfExists(temp);
-      }
+      LOG.log(Level.DEBUG, () -> String.format("onnxruntime cache entry %s written in %.0f ms", key,
+          (System.nanoTime() - t0) / 1e6));
+    } catch (IOException | OrtException | RuntimeException e) {
+      LOG.log(Level.WARNING, "onnxruntime cache entry " + key + " cannot be written: " + e);
     }
   }
 

@@ -46,10 +46,31 @@ final class SessionCache {
     return dir.resolve(key + ".meta");
   }
 
+  private boolean swept;
+
   /** A fresh path for ONNX Runtime to write the optimised model of {@code key} to. */
   Path tempModelPath(String key) throws IOException {
     Files.createDirectories(dir);
+    sweepOnce();
     return dir.resolve(key + "." + UUID.randomUUID() + ".tmp");
+  }
+
+  /** Temporary files older than an hour are what processes that ended mid-write left: remove them. */
+  private synchronized void sweepOnce() {
+    if (swept) {
+      return;
+    }
+    swept = true;
+    long cutoff = System.currentTimeMillis() - 3_600_000L;
+    try (var files = Files.newDirectoryStream(dir, "*.tmp")) {
+      for (Path p : files) {
+        if (Files.getLastModifiedTime(p).toMillis() < cutoff) {
+          Files.deleteIfExists(p);
+        }
+      }
+    } catch (IOException | RuntimeException ignored) {
+      // Best effort: a leftover file only costs disk space.
+    }
   }
 
   /**

@@ -4,7 +4,8 @@ package dev.lite4j.onnxruntime;
  * What one partition's session cost to make, in milliseconds: {@code conversionMs} turning the
  * partition into ONNX (on a miss, laying out the weights and serialising it too), {@code keyMs}
  * hashing the partition for the cache key (weights hashed once per model and process),
- * {@code cacheMs} verifying a cache entry (hit) or checksumming and storing one (miss),
+ * {@code cacheMs} looking up and verifying a cache entry (on a miss the entry is written in the
+ * background afterwards, off the start-up path),
  * {@code sessionMs} ONNX Runtime's session creation (optimisation included on a miss); {@code cache}
  * is "hit", "miss" or "off".
  */

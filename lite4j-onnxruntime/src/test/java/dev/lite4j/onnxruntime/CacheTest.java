@@ -64,6 +64,7 @@ class CacheTest {
       try (OnnxRuntimeKernel k = (OnnxRuntimeKernel) d.createKernel(h.partition)) {
         k.prepare(h.partition);
         float[] out = h.runDelegate(k, List.of(in)).get(0);
+        d.awaitCacheWrites();
         return new Start(k.startup().cache(), out);
       }
     }

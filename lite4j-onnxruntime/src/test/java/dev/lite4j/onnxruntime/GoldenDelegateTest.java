@@ -68,6 +68,7 @@ class GoldenDelegateTest {
           assertEquals(0, report.cpuNodeCount(), name + " must be delegated whole: " + report.nodes());
           assertEquals(1, partitions, name + " must be one partition");
         }
+        delegate.awaitCacheWrites();
         Object[] inputs = new Object[it.getInputTensorCount()];
         for (Object io : Json.list(c, "inputs")) {
           Map<String, Object> spec = Json.object(io, "input");

@@ -36,6 +36,7 @@ public final class StartupProbe {
               System.out.printf(Locale.ROOT, "round %d %s %s cache: new Interpreter -> ready %.0f ms; %s%n",
                   round, name, state, ms, d.startups().getLast());
             }
+            d.awaitCacheWrites();
           }
           long c0 = System.nanoTime();
           try (Interpreter cpu = new Interpreter(models[m])) {

@@ -45,6 +45,7 @@ class WholeModelTest {
           k.prepare(h.partition);
           List<float[]> ort = h.runDelegate(k, in);
           System.out.println(name + " round " + round + ": " + ((OnnxRuntimeKernel) k).startup());
+          d.awaitCacheWrites();
           for (int o = 0; o < cpu.size(); o++) {
             Compare.assertClose(cpu.get(o), ort.get(o), 1e-4, name + " output " + o);
           }
