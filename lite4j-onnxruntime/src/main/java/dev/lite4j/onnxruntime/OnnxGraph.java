@@ -419,6 +419,14 @@ final class OnnxGraph {
     for (int d : shape) {
       n *= d;
     }
+    if (rank == 4 && (Arrays.equals(perm, TO_NCHW) || Arrays.equals(perm, new int[] {3, 0, 1, 2}))) {
+      // The layouts the converter asks for move the last axis forward: a batch of 2-D transposes
+      // [outer][m][c] -> [outer][c][m], with m the product of the axes it jumps over.
+      int outer = perm[0] == 0 ? shape[0] : 1;
+      int c = shape[3];
+      int m = n / Math.max(1, outer * c);
+      return transpose2d(source.duplicate().order(ByteOrder.LITTLE_ENDIAN), outer, m, c);
+    }
     int[] src = new int[n];
     source.duplicate().order(ByteOrder.LITTLE_ENDIAN).asIntBuffer().get(0, src);
     int[] srcStrides = new int[rank];
@@ -455,8 +463,38 @@ final class OnnxGraph {
         d--;
       }
     }
-    byte[] out = new byte[n * 4];
-    ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer().put(dst);
+    return bytes(dst);
+  }
+
+  private static byte[] bytes(int[] values) {
+    byte[] out = new byte[values.length * 4];
+    ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer().put(values);
+    return out;
+  }
+
+  /**
+   * [outer][rows][cols] -> [outer][cols][rows] of 4-byte elements, from the source bytes straight
+   * into the output bytes, in tiles so that reads and writes both stay in cache.
+   */
+  static byte[] transpose2d(ByteBuffer src, int outer, int rows, int cols) {
+    byte[] out = new byte[outer * rows * cols * 4];
+    ByteBuffer dst = ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN);
+    final int tile = 16;
+    for (int b = 0; b < outer; b++) {
+      int base = b * rows * cols;
+      for (int r0 = 0; r0 < rows; r0 += tile) {
+        int r1 = Math.min(rows, r0 + tile);
+        for (int c0 = 0; c0 < cols; c0 += tile) {
+          int c1 = Math.min(cols, c0 + tile);
+          for (int r = r0; r < r1; r++) {
+            int from = base + r * cols;
+            for (int c = c0; c < c1; c++) {
+              dst.putInt((base + c * rows + r) << 2, src.getInt((from + c) << 2));
+            }
+          }
+        }
+      }
+    }
     return out;
   }
 }
