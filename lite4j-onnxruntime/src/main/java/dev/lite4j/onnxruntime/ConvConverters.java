@@ -11,6 +11,7 @@ import java.util.List;
 import org.tensorflow.lite.schema.Conv2DOptions;
 import org.tensorflow.lite.schema.DepthwiseConv2DOptions;
 import org.tensorflow.lite.schema.Padding;
+import org.tensorflow.lite.schema.TransposeConvOptions;
 
 /**
  * CONV_2D and DEPTHWISE_CONV_2D as ONNX Conv in NCHW. Filters are constants laid out for ONNX at
@@ -115,6 +116,85 @@ final class ConvConverters {
 
     private Window window(DepthwiseConv2DOptions o) {
       return new Window(o.strideH(), o.strideW(), o.dilationHFactor(), o.dilationWFactor(), o.padding());
+    }
+  };
+
+  /**
+   * TRANSPOSE_CONV as ConvTranspose: input pixel (y, x) with tap (fy, fx) adds to output
+   * (y * stride - pad + fy, ...) in both. The padding is TensorFlow Lite's (that of a convolution from
+   * the output size back to the input size); the end padding, or ONNX's output_padding when the
+   * output is longer, make ONNX produce exactly the requested output size.
+   */
+  static final OpConverter TRANSPOSE_CONV = new OpConverter() {
+    @Override
+    public String check(DelegateNode n) {
+      String r = Checks.constantInts(n, 0, "output_shape");
+      if (r == null) {
+        r = Checks.constantFloat(n, 1, "weights");
+      }
+      if (r == null) {
+        r = Checks.floats(n, 2);
+      }
+      if (r != null) {
+        return r;
+      }
+      TensorBuffer w = in(n, 1);
+      TensorBuffer x = in(n, 2);
+      TensorBuffer y = out(n, 0);
+      if (w.rank() != 4 || x.rank() != 4 || y.rank() != 4) {
+        return "weights, input and output must have rank 4";
+      }
+      TensorBuffer b = in(n, 3);
+      if (b != null && (b.type() != DataType.FLOAT32 || b.numElements() != w.dim(0))) {
+        return "bias " + b + " is not float32 [" + w.dim(0) + "]";
+      }
+      TransposeConvOptions o = n.options(new TransposeConvOptions());
+      r = new Window(o.strideH(), o.strideW(), 1, 1, o.padding()).check();
+      if (r != null) {
+        return r;
+      }
+      int[] h = geometry(x.dim(1), w.dim(1), o.strideH(), y.dim(1), o.padding());
+      int[] v = geometry(x.dim(2), w.dim(2), o.strideW(), y.dim(2), o.padding());
+      if (h[2] >= Math.max(o.strideH(), 1) || v[2] >= Math.max(o.strideW(), 1)) {
+        return "the output is longer than ONNX's output_padding can make it";
+      }
+      return Checks.fusedActivation(o.fusedActivationFunction());
+    }
+
+    /** [pad before, pad after, output padding] along one axis. */
+    private int[] geometry(int in, int k, int stride, int out, byte padding) {
+      int full = (in - 1) * stride + k;
+      int before = padding == Padding.VALID ? 0 : Math.max(full - out, 0) / 2;
+      int after = full - before - out;
+      return after >= 0 ? new int[] {before, after, 0} : new int[] {before, 0, -after};
+    }
+
+    @Override
+    public void convert(DelegateNode n, OnnxGraph g) {
+      TransposeConvOptions o = n.options(new TransposeConvOptions());
+      TensorBuffer w = in(n, 1);
+      TensorBuffer x = in(n, 2);
+      TensorBuffer b = in(n, 3);
+      TensorBuffer y = out(n, 0);
+      // [O, H, W, I] -> [I, O, H, W], ONNX's (input channels, output channels, kernel) order.
+      int[] perm = {3, 0, 1, 2};
+      String weights = OnnxGraph.tfName(w) + "_iohw";
+      g.addWeight(weights, OnnxGraph.permute(w.shape(), perm), w, w.shape(), perm);
+      int[] h = geometry(x.dim(1), w.dim(1), o.strideH(), y.dim(1), o.padding());
+      int[] v = geometry(x.dim(2), w.dim(2), o.strideW(), y.dim(2), o.padding());
+      List<String> inputs = new ArrayList<>(List.of(g.nchw(x), weights));
+      if (b != null) {
+        inputs.add(b.rank() == 1 ? g.tf(b) : g.node("Reshape", List.of(g.tf(b), g.int64s(w.dim(0))), g.fresh("bias")));
+      }
+      String result = g.nchwOut(y);
+      byte activation = o.fusedActivationFunction();
+      String target = Activations.target(g, activation, result);
+      g.node("ConvTranspose", inputs, target,
+          OnnxGraph.ints("kernel_shape", w.dim(1), w.dim(2)),
+          OnnxGraph.ints("strides", o.strideH(), o.strideW()),
+          OnnxGraph.ints("pads", h[0], v[0], h[1], v[1]),
+          OnnxGraph.ints("output_padding", h[2], v[2]));
+      Activations.apply(g, activation, target, result);
     }
   };
 

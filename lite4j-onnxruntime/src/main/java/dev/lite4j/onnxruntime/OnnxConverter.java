@@ -17,7 +17,7 @@ import org.tensorflow.lite.schema.BuiltinOperator;
  */
 final class OnnxConverter {
   /** Changes whenever the ONNX this converter writes changes, so cached sessions of older output are not reused. */
-  static final String VERSION = "2";
+  static final String VERSION = "3";
 
   record Entry(int maxVersion, OpConverter converter) {}
 
@@ -29,6 +29,7 @@ final class OnnxConverter {
     Map<Integer, Entry> t = new LinkedHashMap<>();
     t.put((int) BuiltinOperator.CONV_2D, new Entry(8, ConvConverters.CONV_2D));
     t.put((int) BuiltinOperator.DEPTHWISE_CONV_2D, new Entry(7, ConvConverters.DEPTHWISE_CONV_2D));
+    t.put((int) BuiltinOperator.TRANSPOSE_CONV, new Entry(5, ConvConverters.TRANSPOSE_CONV));
     t.put((int) BuiltinOperator.AVERAGE_POOL_2D, new Entry(3, PoolConverters.AVERAGE_POOL_2D));
     t.put((int) BuiltinOperator.MAX_POOL_2D, new Entry(3, PoolConverters.MAX_POOL_2D));
     t.put((int) BuiltinOperator.L2_POOL_2D, new Entry(1, PoolConverters.L2_POOL_2D));
@@ -76,6 +77,7 @@ final class OnnxConverter {
     t.put((int) BuiltinOperator.DEPTH_TO_SPACE, new Entry(2, ShapeConverters.DEPTH_TO_SPACE));
     t.put((int) BuiltinOperator.SPACE_TO_DEPTH, new Entry(2, ShapeConverters.SPACE_TO_DEPTH));
     t.put((int) BuiltinOperator.GATHER, new Entry(7, ShapeConverters.GATHER));
+    t.put((int) BuiltinOperator.STRIDED_SLICE, new Entry(8, ShapeConverters.STRIDED_SLICE));
     t.put((int) BuiltinOperator.SLICE, new Entry(6, ShapeConverters.SLICE));
     t.put((int) BuiltinOperator.MEAN, new Entry(3, ReduceConverters.MEAN));
     t.put((int) BuiltinOperator.SUM, new Entry(2, ReduceConverters.SUM));

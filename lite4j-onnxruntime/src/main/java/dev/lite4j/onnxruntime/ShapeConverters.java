@@ -256,6 +256,87 @@ final class ShapeConverters {
     }
   };
 
+  /**
+   * STRIDED_SLICE with constant begin, end and strides, begin/end/shrink-axis masks (ellipsis and
+   * new-axis masks and {@code offset} stay on the CPU): TensorFlow Lite's start and stop per axis
+   * (strided_slice_logic.h: masks, negative indices, clamping by the sign of the stride) become an
+   * ONNX Slice with explicit indices, then a Reshape drops the shrunk axes.
+   */
+  static final OpConverter STRIDED_SLICE = new OpConverter() {
+    @Override
+    public String check(DelegateNode n) {
+      String r = Checks.floats(n, 0);
+      for (int i = 1; r == null && i <= 3; i++) {
+        r = Checks.constantInts(n, i, i == 1 ? "begin" : i == 2 ? "end" : "strides");
+      }
+      if (r != null) {
+        return r;
+      }
+      org.tensorflow.lite.schema.StridedSliceOptions o = n.options(new org.tensorflow.lite.schema.StridedSliceOptions());
+      if (o.ellipsisMask() != 0 || o.newAxisMask() != 0 || o.offset()) {
+        return "ellipsis_mask, new_axis_mask and offset are not converted";
+      }
+      int k = in(n, 1).numElements();
+      if (k > in(n, 0).rank() || in(n, 2).numElements() != k || in(n, 3).numElements() != k) {
+        return "begin, end and strides do not fit the input rank";
+      }
+      for (long s : Checks.intValues(in(n, 3))) {
+        if (s == 0) {
+          return "a zero stride";
+        }
+      }
+      return null;
+    }
+
+    @Override
+    public void convert(DelegateNode n, OnnxGraph g) {
+      org.tensorflow.lite.schema.StridedSliceOptions o = n.options(new org.tensorflow.lite.schema.StridedSliceOptions());
+      TensorBuffer x = in(n, 0);
+      TensorBuffer y = out(n, 0);
+      long[] begin = Checks.intValues(in(n, 1));
+      long[] end = Checks.intValues(in(n, 2));
+      long[] strides = Checks.intValues(in(n, 3));
+      int k = begin.length;
+      long[] starts = new long[k];
+      long[] stops = new long[k];
+      long[] axes = new long[k];
+      long[] steps = new long[k];
+      for (int a = 0; a < k; a++) {
+        long dim = x.dim(a);
+        boolean shrink = (o.shrinkAxisMask() & (1 << a)) != 0;
+        long stride = shrink ? 1 : strides[a];
+        long start;
+        if (!shrink && (o.beginMask() & (1 << a)) != 0) {
+          start = stride > 0 ? 0 : dim - 1;
+        } else {
+          start = begin[a] < 0 ? begin[a] + dim : begin[a];
+          start = stride > 0 ? clamp(start, 0, dim) : clamp(start, -1, dim - 1);
+        }
+        long stop;
+        if (shrink) {
+          stop = start + 1;
+        } else if ((o.endMask() & (1 << a)) != 0) {
+          stop = stride > 0 ? dim : -1;
+        } else {
+          stop = end[a] < 0 ? end[a] + dim : end[a];
+          stop = stride > 0 ? clamp(stop, 0, dim) : clamp(stop, -1, dim - 1);
+        }
+        starts[a] = start;
+        // ONNX reads a negative stop as counted from the end: "before the first element" is INT64_MIN.
+        stops[a] = stop < 0 ? Long.MIN_VALUE : stop;
+        axes[a] = a;
+        steps[a] = stride;
+      }
+      String sliced = g.node("Slice", List.of(g.tf(x), g.int64s(starts), g.int64s(stops), g.int64s(axes),
+          g.int64s(steps)), g.fresh("slice"));
+      g.node("Reshape", List.of(sliced, g.int64s(OnnxGraph.toLongs(y.shape()))), g.tfOut(y));
+    }
+
+    private long clamp(long v, long lo, long hi) {
+      return Math.max(lo, Math.min(hi, v));
+    }
+  };
+
   /** SLICE with constant begin and size (size -1: to the end). */
   static final OpConverter SLICE = new OpConverter() {
     @Override

@@ -199,6 +199,23 @@ class ConformanceTest {
     return o;
   }
 
+  static org.tensorflow.lite.schema.TransposeConvOptionsT transposeConv(byte padding, int stride, byte act) {
+    var o = new org.tensorflow.lite.schema.TransposeConvOptionsT();
+    o.setPadding(padding);
+    o.setStrideH(stride);
+    o.setStrideW(stride);
+    o.setFusedActivationFunction(act);
+    return o;
+  }
+
+  static org.tensorflow.lite.schema.StridedSliceOptionsT stridedSlice(int beginMask, int endMask, int shrinkMask) {
+    var o = new org.tensorflow.lite.schema.StridedSliceOptionsT();
+    o.setBeginMask(beginMask);
+    o.setEndMask(endMask);
+    o.setShrinkAxisMask(shrinkMask);
+    return o;
+  }
+
   static final byte NONE = ActivationFunctionType.NONE;
   static final byte RELU = ActivationFunctionType.RELU;
   static final byte RELU6 = ActivationFunctionType.RELU6;
@@ -229,6 +246,15 @@ class ConformanceTest {
         .weights(1, 3, 3, 2).weights(2).options(depthwise(VALID, 1, 2, 1, RELU)));
     c.add(op(BuiltinOperator.DEPTHWISE_CONV_2D, "5x5 no bias").input(1, 7, 7, 3).weights(1, 5, 5, 3).none()
         .options(depthwise(SAME, 1, 1, 1, NONE)));
+    // Transposed convolutions: output_shape, weights [O, H, W, I], input, optional bias (v3+).
+    c.add(op(BuiltinOperator.TRANSPOSE_CONV, "same s2").ints(new int[] {4}, 1, 8, 10, 3).weights(3, 3, 3, 4)
+        .input(1, 4, 5, 4).options(transposeConv(SAME, 2, NONE)));
+    c.add(op(BuiltinOperator.TRANSPOSE_CONV, "valid s2 bias").version(3).ints(new int[] {4}, 2, 9, 11, 2)
+        .weights(2, 3, 3, 3).input(2, 4, 5, 3).weights(2).options(transposeConv(VALID, 2, NONE)));
+    c.add(op(BuiltinOperator.TRANSPOSE_CONV, "same s1 odd").ints(new int[] {4}, 1, 5, 5, 2).weights(2, 4, 4, 3)
+        .input(1, 5, 5, 3).options(transposeConv(SAME, 1, NONE)));
+    c.add(op(BuiltinOperator.TRANSPOSE_CONV, "same s2 odd output relu").version(4).ints(new int[] {4}, 1, 9, 9, 4)
+        .weights(4, 3, 3, 2).input(1, 5, 5, 2).weights(4).options(transposeConv(SAME, 2, RELU)));
     // Pools.
     for (int code : new int[] {BuiltinOperator.AVERAGE_POOL_2D, BuiltinOperator.MAX_POOL_2D, BuiltinOperator.L2_POOL_2D}) {
       c.add(op(code, "2x2 s2 valid").input(1, 8, 8, 3).options(pool(VALID, 2, 2, NONE)));
@@ -334,6 +360,14 @@ class ConformanceTest {
     c.add(op(BuiltinOperator.GATHER, "axis 1").input(3, 5, 2).ints(new int[] {4}, 4, 0, 0, 2).options(gather1));
     c.add(op(BuiltinOperator.GATHER, "axis 0 2d indices").input(6, 3).ints(new int[] {2, 2}, 5, 1, 0, 3)
         .options(new GatherOptionsT()));
+    c.add(op(BuiltinOperator.STRIDED_SLICE, "masks").input(2, 6, 5).ints(new int[] {3}, 0, 1, 1)
+        .ints(new int[] {3}, 0, 5, 4).ints(new int[] {3}, 1, 2, 1).options(stridedSlice(1, 5, 0)));
+    c.add(op(BuiltinOperator.STRIDED_SLICE, "negative stride and indices").input(4, 7).ints(new int[] {2}, -1, -2)
+        .ints(new int[] {2}, 0, 0).ints(new int[] {2}, -1, -2).options(stridedSlice(0, 1, 0)));
+    c.add(op(BuiltinOperator.STRIDED_SLICE, "shrink 4d").input(1, 5, 6, 3).ints(new int[] {4}, 0, 1, -2, 0)
+        .ints(new int[] {4}, 1, 5, 0, 3).ints(new int[] {4}, 1, 2, 1, 1).options(stridedSlice(0, 0, 5)));
+    c.add(op(BuiltinOperator.STRIDED_SLICE, "prefix spec").input(6, 4, 3).ints(new int[] {1}, 1)
+        .ints(new int[] {1}, 5).ints(new int[] {1}, 3).options(stridedSlice(0, 0, 0)));
     c.add(op(BuiltinOperator.SLICE, "3d").input(3, 5, 4).ints(new int[] {3}, 1, 0, 2).ints(new int[] {3}, 2, -1, 2));
     // Reductions.
     ReducerOptionsT keepDims = new ReducerOptionsT();
