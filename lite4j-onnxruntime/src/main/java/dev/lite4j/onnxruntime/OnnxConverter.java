@@ -77,6 +77,11 @@ final class OnnxConverter {
     t.put((int) BuiltinOperator.DEPTH_TO_SPACE, new Entry(2, ShapeConverters.DEPTH_TO_SPACE));
     t.put((int) BuiltinOperator.SPACE_TO_DEPTH, new Entry(2, ShapeConverters.SPACE_TO_DEPTH));
     t.put((int) BuiltinOperator.GATHER, new Entry(7, ShapeConverters.GATHER));
+    t.put((int) BuiltinOperator.SPLIT, new Entry(4, ShapeConverters.SPLIT));
+    t.put((int) BuiltinOperator.SPLIT_V, new Entry(2, ShapeConverters.SPLIT_V));
+    t.put((int) BuiltinOperator.UNPACK, new Entry(4, ShapeConverters.UNPACK));
+    t.put((int) BuiltinOperator.PACK, new Entry(3, ShapeConverters.PACK));
+    t.put((int) BuiltinOperator.TILE, new Entry(3, ShapeConverters.TILE));
     t.put((int) BuiltinOperator.STRIDED_SLICE, new Entry(8, ShapeConverters.STRIDED_SLICE));
     t.put((int) BuiltinOperator.SLICE, new Entry(6, ShapeConverters.SLICE));
     t.put((int) BuiltinOperator.MEAN, new Entry(3, ReduceConverters.MEAN));

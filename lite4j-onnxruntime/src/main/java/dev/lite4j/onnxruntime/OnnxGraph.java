@@ -227,6 +227,17 @@ final class OnnxGraph {
     return output;
   }
 
+  /** Adds a node with several outputs. */
+  void node(String op, List<String> inputs, List<String> outputs, AttributeProto... attributes) {
+    NodeProto.Builder n = NodeProto.newBuilder().setOpType(op).setName(op + "_" + (counter++));
+    n.addAllInput(inputs);
+    n.addAllOutput(outputs);
+    for (AttributeProto a : attributes) {
+      n.addAttribute(a);
+    }
+    graph.addNode(n);
+  }
+
   /** A float32 initializer from a constant tensor, permuted by {@code perm} (null: as is). */
   void addWeight(String name, int[] dims, TensorBuffer t, int[] sourceShape, int[] perm) {
     if (t.type() != DataType.FLOAT32) {

@@ -337,6 +337,117 @@ final class ShapeConverters {
     }
   };
 
+  /**
+   * SPLIT (axis in input 0), SPLIT_V (sizes in input 1, axis in input 2) and UNPACK (axis option):
+   * one ONNX Split with the sizes the outputs already have, in NCHW when the input is there
+   * (channel splits after a convolution), UNPACK's outputs reshaped to drop the axis.
+   */
+  static final class SplitConverter implements OpConverter {
+    private final String kind;
+
+    SplitConverter(String kind) {
+      this.kind = kind;
+    }
+
+    private int dataInput() {
+      return kind.equals("SPLIT") ? 1 : 0;
+    }
+
+    @Override
+    public String check(DelegateNode n) {
+      String r = Checks.floats(n, dataInput());
+      if (r == null && kind.equals("SPLIT")) {
+        r = Checks.constantInts(n, 0, "axis");
+      }
+      if (r == null && kind.equals("SPLIT_V")) {
+        r = Checks.constantInts(n, 2, "axis");
+      }
+      if (r != null) {
+        return r;
+      }
+      int axis = axis(n);
+      return axis < 0 || axis >= in(n, dataInput()).rank() ? "axis out of range" : null;
+    }
+
+    private int axis(DelegateNode n) {
+      TensorBuffer x = in(n, dataInput());
+      long a = switch (kind) {
+        case "SPLIT" -> Checks.intValues(in(n, 0))[0];
+        case "SPLIT_V" -> Checks.intValues(in(n, 2))[0];
+        default -> n.options(new org.tensorflow.lite.schema.UnpackOptions()).axis();
+      };
+      return (int) (a < 0 ? a + x.rank() : a);
+    }
+
+    @Override
+    public void convert(DelegateNode n, OnnxGraph g) {
+      TensorBuffer x = in(n, dataInput());
+      int axis = axis(n);
+      boolean unpack = kind.equals("UNPACK");
+      boolean nchw = !unpack && x.rank() == 4 && ElementwiseConverters.runsNchw(g, x);
+      long[] sizes = new long[n.outputs().size()];
+      List<String> parts = new ArrayList<>();
+      for (int i = 0; i < sizes.length; i++) {
+        TensorBuffer y = n.outputs().get(i);
+        sizes[i] = unpack ? 1 : y.dim(axis);
+        parts.add(unpack ? g.fresh("part") : nchw ? g.nchwOut(y) : g.tfOut(y));
+      }
+      g.node("Split", List.of(nchw ? g.nchw(x) : g.tf(x), g.int64s(sizes)), parts,
+          OnnxGraph.i("axis", nchw ? OnnxGraph.nchwAxis(axis) : axis));
+      if (unpack) {
+        for (int i = 0; i < sizes.length; i++) {
+          TensorBuffer y = n.outputs().get(i);
+          g.node("Reshape", List.of(parts.get(i), g.int64s(OnnxGraph.toLongs(y.shape()))), g.tfOut(y));
+        }
+      }
+    }
+  }
+
+  static final OpConverter SPLIT = new SplitConverter("SPLIT");
+  static final OpConverter SPLIT_V = new SplitConverter("SPLIT_V");
+  static final OpConverter UNPACK = new SplitConverter("UNPACK");
+
+  /** PACK: each input given its new axis of size 1 (a Reshape), then one Concat along it. */
+  static final OpConverter PACK = new OpConverter() {
+    @Override
+    public String check(DelegateNode n) {
+      int[] all = new int[n.inputs().size()];
+      for (int i = 0; i < all.length; i++) {
+        all[i] = i;
+      }
+      return Checks.floats(n, all);
+    }
+
+    @Override
+    public void convert(DelegateNode n, OnnxGraph g) {
+      TensorBuffer y = out(n, 0);
+      int axis = n.options(new org.tensorflow.lite.schema.PackOptions()).axis();
+      axis = axis < 0 ? axis + y.rank() : axis;
+      int[] partShape = y.shape().clone();
+      partShape[axis] = 1;
+      String shape = g.int64s(OnnxGraph.toLongs(partShape));
+      List<String> parts = new ArrayList<>();
+      for (TensorBuffer t : n.inputs()) {
+        parts.add(g.node("Reshape", List.of(g.tf(t), shape), g.fresh("unsqueezed")));
+      }
+      g.node("Concat", parts, g.tfOut(y), OnnxGraph.i("axis", axis));
+    }
+  };
+
+  /** TILE with constant multiples. */
+  static final OpConverter TILE = new OpConverter() {
+    @Override
+    public String check(DelegateNode n) {
+      String r = Checks.floats(n, 0);
+      return r != null ? r : Checks.constantInts(n, 1, "multiples");
+    }
+
+    @Override
+    public void convert(DelegateNode n, OnnxGraph g) {
+      g.node("Tile", List.of(g.tf(in(n, 0)), g.int64s(Checks.intValues(in(n, 1)))), g.tfOut(out(n, 0)));
+    }
+  };
+
   /** SLICE with constant begin and size (size -1: to the end). */
   static final OpConverter SLICE = new OpConverter() {
     @Override

@@ -96,6 +96,24 @@ class ConformanceTest {
       return this;
     }
 
+    /**
+     * A rank-4 input that first goes through a 1x1 convolution, so that the op under test receives
+     * it in NCHW and its NCHW conversion path runs.
+     */
+    OneOp convInput(int... shape) {
+      int x = b.addInput("in" + in.size(), DataType.FLOAT32, shape);
+      int c = shape[3];
+      float[] w = new float[c * c];
+      for (int i = 0; i < w.length; i++) {
+        w[i] = rnd.nextFloat() * 2 - 1;
+      }
+      int f = b.addConstantFloats("cw" + in.size(), new int[] {c, 1, 1, c}, w);
+      int y = b.addTensor("conv" + in.size(), DataType.FLOAT32);
+      b.addOperator(BuiltinOperator.CONV_2D, new int[] {x, f, -1}, new int[] {y}, conv(VALID, 1, 1, NONE));
+      in.add(y);
+      return this;
+    }
+
     OneOp weights(int... shape) {
       float[] v = new float[dev.lite4j.runtime.Shapes.elementCount(shape)];
       for (int i = 0; i < v.length; i++) {
@@ -148,10 +166,22 @@ class ConformanceTest {
       return this;
     }
 
+    int outputs = 1;
+
+    OneOp outputs(int n) {
+      this.outputs = n;
+      return this;
+    }
+
     byte[] build() {
-      int out = b.addTensor("out", DataType.FLOAT32);
-      b.addOperator(op, version, in.stream().mapToInt(Integer::intValue).toArray(), new int[] {out}, options);
-      b.addOutput(out);
+      int[] out = new int[outputs];
+      for (int i = 0; i < outputs; i++) {
+        out[i] = b.addTensor("out" + i, DataType.FLOAT32);
+      }
+      b.addOperator(op, version, in.stream().mapToInt(Integer::intValue).toArray(), out, options);
+      for (int o : out) {
+        b.addOutput(o);
+      }
       return b.build();
     }
 
@@ -368,6 +398,25 @@ class ConformanceTest {
         .ints(new int[] {4}, 1, 5, 0, 3).ints(new int[] {4}, 1, 2, 1, 1).options(stridedSlice(0, 0, 5)));
     c.add(op(BuiltinOperator.STRIDED_SLICE, "prefix spec").input(6, 4, 3).ints(new int[] {1}, 1)
         .ints(new int[] {1}, 5).ints(new int[] {1}, 3).options(stridedSlice(0, 0, 0)));
+    var split3 = new org.tensorflow.lite.schema.SplitOptionsT();
+    split3.setNumSplits(3);
+    c.add(op(BuiltinOperator.SPLIT, "channels in 3").ints(new int[0], 3).input(1, 4, 4, 6).options(split3).outputs(3));
+    var split2 = new org.tensorflow.lite.schema.SplitOptionsT();
+    split2.setNumSplits(2);
+    c.add(op(BuiltinOperator.SPLIT, "axis -2 in 2").ints(new int[0], -2).input(3, 4, 5).options(split2).outputs(2));
+    var splitV = new org.tensorflow.lite.schema.SplitVOptionsT();
+    splitV.setNumSplits(3);
+    c.add(op(BuiltinOperator.SPLIT_V, "sizes with -1").input(2, 7, 3).ints(new int[] {3}, 2, -1, 1)
+        .ints(new int[0], 1).options(splitV).outputs(3));
+    var unpack = new org.tensorflow.lite.schema.UnpackOptionsT();
+    unpack.setNum(3);
+    unpack.setAxis(1);
+    c.add(op(BuiltinOperator.UNPACK, "axis 1").input(2, 3, 4).options(unpack).outputs(3));
+    var pack = new org.tensorflow.lite.schema.PackOptionsT();
+    pack.setValuesCount(3);
+    pack.setAxis(1);
+    c.add(op(BuiltinOperator.PACK, "axis 1").input(2, 4).input(2, 4).input(2, 4).options(pack));
+    c.add(op(BuiltinOperator.TILE, "2d").input(2, 3).ints(new int[] {2}, 3, 2));
     c.add(op(BuiltinOperator.SLICE, "3d").input(3, 5, 4).ints(new int[] {3}, 1, 0, 2).ints(new int[] {3}, 2, -1, 2));
     // Reductions.
     ReducerOptionsT keepDims = new ReducerOptionsT();
@@ -409,6 +458,32 @@ class ConformanceTest {
       c.add(op(BuiltinOperator.RESIZE_NEAREST_NEIGHBOR, label + " /2").version(flags[1] ? 3 : 1).input(1, 8, 6, 2)
           .ints(new int[] {2}, 4, 3).options(nearest));
     }
+    // The same ops fed from a convolution: their NCHW paths (axes remapped, constants re-laid out).
+    c.add(op(BuiltinOperator.ADD, "nchw + nchw").convInput(1, 4, 4, 3).convInput(1, 4, 4, 3).options(addRelu));
+    c.add(op(BuiltinOperator.ADD, "nchw + const [C]").convInput(2, 3, 4, 5).weights(5).options(addRelu));
+    c.add(op(BuiltinOperator.MUL, "nchw * input [W, C]").convInput(1, 3, 4, 5).input(4, 5).options(new MulOptionsT()));
+    c.add(op(BuiltinOperator.SUB, "input - nchw").input(1, 1, 1, 4).convInput(2, 3, 3, 4).options(subRelu6));
+    c.add(op(BuiltinOperator.PRELU, "nchw").convInput(1, 4, 4, 3).weights(1, 1, 3));
+    c.add(op(BuiltinOperator.TANH, "nchw").convInput(1, 3, 4, 5));
+    c.add(op(BuiltinOperator.CONCATENATION, "nchw channels + const").convInput(1, 3, 3, 2).weights(1, 3, 3, 3)
+        .options(cat3));
+    c.add(op(BuiltinOperator.CONCATENATION, "nchw axis -3").convInput(2, 2, 3, 2).input(2, 3, 3, 2).options(catNeg));
+    c.add(op(BuiltinOperator.PAD, "nchw").convInput(1, 4, 5, 3).ints(new int[] {4, 2}, 1, 0, 1, 2, 2, 1, 0, 3));
+    c.add(op(BuiltinOperator.MIRROR_PAD, "nchw").convInput(1, 4, 4, 2).ints(new int[] {4, 2}, 0, 0, 2, 1, 1, 3, 0, 0)
+        .options(reflect));
+    c.add(op(BuiltinOperator.TRANSPOSE, "nchw").convInput(2, 3, 4, 5).ints(new int[] {4}, 0, 3, 1, 2));
+    c.add(op(BuiltinOperator.MEAN, "nchw hw keep").convInput(2, 4, 5, 3).ints(new int[] {2}, 1, 2).options(keepDims));
+    c.add(op(BuiltinOperator.MEAN, "nchw hw drop").convInput(2, 4, 5, 3).ints(new int[] {2}, 1, 2).options(dropDims));
+    c.add(op(BuiltinOperator.SUM, "nchw channels drop").convInput(2, 3, 3, 4).ints(new int[] {1}, 3).options(dropDims));
+    c.add(op(BuiltinOperator.REDUCE_MAX, "nchw w drop").convInput(2, 3, 4, 5).ints(new int[] {1}, 2).options(dropDims));
+    c.add(op(BuiltinOperator.SOFTMAX, "nchw beta").convInput(1, 2, 3, 6).options(softmaxBeta));
+    c.add(op(BuiltinOperator.L2_NORMALIZATION, "nchw").convInput(1, 3, 3, 5).options(new L2NormOptionsT()));
+    c.add(op(BuiltinOperator.SPLIT, "nchw channels").ints(new int[0], 3).convInput(1, 4, 4, 6).options(split3)
+        .outputs(3));
+    c.add(op(BuiltinOperator.RESHAPE, "nchw").convInput(2, 2, 2, 3).ints(new int[] {2}, 2, 12).options(reshape));
+    c.add(op(BuiltinOperator.FULLY_CONNECTED, "nchw flattened").convInput(1, 2, 2, 3).weights(5, 12).none()
+        .options(fcRelu));
+    c.add(op(BuiltinOperator.DEPTH_TO_SPACE, "nchw").convInput(1, 3, 4, 8).options(d2s));
     return c.stream();
   }
 
