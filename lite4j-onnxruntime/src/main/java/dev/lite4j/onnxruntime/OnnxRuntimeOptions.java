@@ -104,11 +104,16 @@ public record OnnxRuntimeOptions(List<String> providers, DelegateOptions limits,
   }
 
   /**
-   * The per-user cache folder: {@code $XDG_CACHE_HOME/lite4j/onnxruntime} (or
+   * The per-user cache folder: {@code $LITE4J_CACHE/onnxruntime} when that variable is set (as for
+   * Lite4j's generated models), else {@code $XDG_CACHE_HOME/lite4j/onnxruntime} (or
    * {@code ~/.cache/lite4j/onnxruntime}) on Linux, {@code ~/Library/Caches/lite4j/onnxruntime} on
    * macOS, {@code %LOCALAPPDATA%\lite4j\onnxruntime} on Windows.
    */
   public static Path defaultCacheDir() {
+    String lite4j = System.getenv("LITE4J_CACHE");
+    if (lite4j != null && !lite4j.isBlank()) {
+      return Path.of(lite4j).resolve("onnxruntime");
+    }
     String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
     Path home = Path.of(System.getProperty("user.home", "."));
     if (os.contains("win")) {

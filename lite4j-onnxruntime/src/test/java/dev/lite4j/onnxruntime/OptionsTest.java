@@ -81,7 +81,10 @@ class OptionsTest {
   void defaultCacheFolderIsPerUser() {
     Path dir = OnnxRuntimeOptions.defaultCacheDir();
     String xdg = System.getenv("XDG_CACHE_HOME");
-    if (System.getProperty("os.name").toLowerCase().contains("linux")) {
+    String lite4j = System.getenv("LITE4J_CACHE");
+    if (lite4j != null && !lite4j.isBlank()) {
+      assertEquals(Path.of(lite4j, "onnxruntime"), dir);
+    } else if (System.getProperty("os.name").toLowerCase().contains("linux")) {
       Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
       assertEquals(base.resolve("lite4j").resolve("onnxruntime"), dir);
     }
