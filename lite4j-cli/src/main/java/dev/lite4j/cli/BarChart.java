@@ -30,6 +30,8 @@ record BarChart(String title, String subtitle, String xLabel, String yLabel, Lis
 
   static final int WIDTH = 960;
   static final int HEIGHT = 540;
+  /** Widest bar: with few configurations and models, wider bars only look empty. */
+  static final double MAX_BAR = 110;
   static final Color INK = new Color(0x33, 0x33, 0x33);
   static final Color MUTED = new Color(0x77, 0x77, 0x77);
   static final Color GRID = new Color(0xe3, 0xe3, 0xe3);
@@ -68,7 +70,7 @@ record BarChart(String title, String subtitle, String xLabel, String yLabel, Lis
     if (subtitle != null && !subtitle.isEmpty()) {
       c.text(WIDTH / 2.0, 56, subtitle, 12.5, Anchor.MIDDLE, false, MUTED, false);
     }
-    double legendBottom = drawLegend(c, 74);
+    double legendBottom = drawLegend(c, 82);
 
     double max = 0;
     for (Series s : series) {
@@ -107,8 +109,13 @@ record BarChart(String title, String subtitle, String xLabel, String yLabel, Lis
     c.text(22, plotTop + plotH / 2, yLabel, 13, Anchor.MIDDLE, false, INK, true);
 
     double groupW = (right - left) / Math.max(1, groups.size());
-    double inner = groupW * 0.8;
-    double barW = inner / Math.max(1, series.size());
+    double barW = Math.min(MAX_BAR, groupW * 0.8 / Math.max(1, series.size()));
+    double inner = barW * series.size();
+    if (reference != null) {
+      // Behind the bars: the baseline shows between them and above shorter ones without hiding labels.
+      double y = bottom - reference / top * plotH;
+      c.line(left, y, right, y, INK, 1.2, true);
+    }
     for (int gi = 0; gi < groups.size(); gi++) {
       double gx = left + gi * groupW + (groupW - inner) / 2;
       for (int si = 0; si < series.size(); si++) {
@@ -121,6 +128,9 @@ record BarChart(String title, String subtitle, String xLabel, String yLabel, Lis
         if (Double.isFinite(v)) {
           double h = v / top * plotH;
           c.rect(x, bottom - h, w, h, s.color());
+          // A white plate under the value keeps it legible over gridlines and the baseline.
+          double tw = ChartCanvas.textWidth(label, size, false);
+          c.rect(x + w / 2 - tw / 2 - 2, bottom - h - 5 - size, tw + 4, size + 2, Color.WHITE);
           c.text(x + w / 2, bottom - h - 5, label, size, Anchor.MIDDLE, false, INK, false);
         } else {
           c.text(x + w / 2, bottom - 5, label, size, Anchor.MIDDLE, false, MUTED, false);
@@ -131,13 +141,6 @@ record BarChart(String title, String subtitle, String xLabel, String yLabel, Lis
     }
     c.line(left, bottom, right, bottom, INK, 1.2, false);
     c.line(left, plotTop - 6, left, bottom, INK, 1.2, false);
-    if (reference != null) {
-      double y = bottom - reference / top * plotH;
-      c.line(left, y, right, y, INK, 1.2, true);
-      if (referenceLabel != null) {
-        c.text(right - 4, y - 6, referenceLabel, 11.5, Anchor.END, false, INK, false);
-      }
-    }
     c.text(left + (right - left) / 2, HEIGHT - 24, xLabel, 13, Anchor.MIDDLE, false, INK, false);
   }
 
@@ -148,8 +151,12 @@ record BarChart(String title, String subtitle, String xLabel, String yLabel, Lis
     List<Integer> row = new ArrayList<>();
     double rowW = 0;
     double maxW = WIDTH - 80;
-    for (int i = 0; i < series.size(); i++) {
-      double w = 16 + ChartCanvas.textWidth(series.get(i).name(), 12.5, false) + 22;
+    List<String> names = new ArrayList<>(series.stream().map(Series::name).toList());
+    if (reference != null && referenceLabel != null) {
+      names.add(referenceLabel); // the last entry: a dashed line, not a swatch
+    }
+    for (int i = 0; i < names.size(); i++) {
+      double w = 16 + ChartCanvas.textWidth(names.get(i), 12.5, false) + 22;
       if (!row.isEmpty() && rowW + w > maxW) {
         rows.add(row);
         widths.add(rowW);
@@ -167,10 +174,13 @@ record BarChart(String title, String subtitle, String xLabel, String yLabel, Lis
       double x = (WIDTH - widths.get(r)) / 2;
       double yy = y + r * 20;
       for (int i : rows.get(r)) {
-        Series s = series.get(i);
-        c.rect(x, yy - 10, 12, 12, s.color());
-        c.text(x + 16, yy, s.name(), 12.5, Anchor.START, false, INK, false);
-        x += 16 + ChartCanvas.textWidth(s.name(), 12.5, false) + 22;
+        if (i < series.size()) {
+          c.rect(x, yy - 10, 12, 12, series.get(i).color());
+        } else {
+          c.line(x - 6, yy - 4, x + 12, yy - 4, INK, 1.2, true);
+        }
+        c.text(x + 16, yy, names.get(i), 12.5, Anchor.START, false, INK, false);
+        x += 16 + ChartCanvas.textWidth(names.get(i), 12.5, false) + 22;
       }
     }
     return y + Math.max(0, rows.size() - 1) * 20 + 6;
