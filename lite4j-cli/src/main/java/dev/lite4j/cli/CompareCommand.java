@@ -235,8 +235,12 @@ final class CompareCommand implements Callable<Integer> {
     }
     try {
       Path errFile = Files.createTempFile("lite4j-startup", ".err");
+      Path cache = Files.createTempDirectory("lite4j-startup-cache");
       try {
-        Process p = new ProcessBuilder(cmd).redirectError(errFile.toFile()).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(errFile.toFile());
+        // An empty cache folder: cold is a cold cache; warm (same process) finds what cold wrote.
+        pb.environment().put("LITE4J_CACHE", cache.toString());
+        Process p = pb.start();
         p.getOutputStream().close();
         String stdout;
         try (InputStream in = p.getInputStream()) {
@@ -256,12 +260,21 @@ final class CompareCommand implements Callable<Integer> {
             : ": " + err.get(err.size() - 1)));
       } finally {
         Files.deleteIfExists(errFile);
+        deleteTree(cache);
       }
     } catch (IOException e) {
       return Map.of("error", "could not start a JVM for the start-up probe: " + e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Map.of("error", "interrupted");
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (var walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
     }
   }
 
@@ -448,6 +461,17 @@ final class CompareCommand implements Callable<Integer> {
     return Double.isFinite(micros) ? String.format(Locale.ROOT, "%.2f", micros / 1e3) : "-";
   }
 
+  /** 12 KiB, 5.7 MiB. */
+  static String compactBytes(long n) {
+    if (n < 1024) {
+      return n + " B";
+    }
+    if (n < 1024 * 1024) {
+      return String.format(Locale.ROOT, "%.1f KiB", n / 1024.0);
+    }
+    return String.format(Locale.ROOT, "%.1f MiB", n / 1048576.0);
+  }
+
   private String markdown(Map<Path, List<Result>> results, List<Config> configs, List<String> unavailable,
       Map<String, Object> machine, String command) {
     StringBuilder s = new StringBuilder("# Lite4j compare\n\n");
@@ -466,8 +490,10 @@ final class CompareCommand implements Callable<Integer> {
         + "interquartile range exceeds 25% of its median is repeated. Latency = median of the round medians. "
         + "Start-up: cold = the first `new Interpreter(...)` in a ")
         .append(startupMode.equals("fresh-jvm") ? "fresh JVM per configuration" : "this process")
-        .append(" (class loading, planning, allocation, delegate conversion), warm = a second one (a delegate "
-        + "may reuse its caches). Delegate creation (e.g. loading a native runtime) is reported on its own. "
+        .append(startupMode.equals("fresh-jvm") ? ", with `LITE4J_CACHE` set to an empty folder" : "")
+        .append(" (class loading, planning, allocation, delegate conversion), warm = a second one in the same "
+        + "process with a new delegate instance (what outlives a delegate helps: loaded code, a delegate's disk "
+        + "cache). Delegate creation (e.g. loading a native runtime) is reported on its own. "
         + "Lite4j's CPU kernels are single-threaded today, so \"all threads\" (`setNumThreads(-1)`) is expected "
         + "to match 1 thread; delegate configurations use `setNumThreads(-1)` for the nodes they leave on the CPU.\n\n");
     s.append("Configurations: ");
@@ -482,7 +508,7 @@ final class CompareCommand implements Callable<Integer> {
           .append("\n");
     }
     s.append("\n## Latency\n\n| model | configuration | median (ms) | round medians (ms) | min (ms) | p5 (ms) "
-        + "| p95 (ms) | speed-up vs CPU 1 thread | delegated nodes | arena (MiB) |\n");
+        + "| p95 (ms) | speed-up vs CPU 1 thread | delegated nodes | arena |\n");
     s.append("|---|---|--:|---|--:|--:|--:|--:|--:|--:|\n");
     for (Map.Entry<Path, List<Result>> e : results.entrySet()) {
       double base = baselineUs(e.getValue());
@@ -500,7 +526,7 @@ final class CompareCommand implements Callable<Integer> {
             .append(ms(r.all().p5())).append(" | ").append(ms(r.all().p95())).append(" | ")
             .append(String.format(Locale.ROOT, "%.2fx", base / r.medianUs())).append(" | ")
             .append(r.delegatedNodes()).append(" of ").append(r.nodes()).append(" | ")
-            .append(String.format(Locale.ROOT, "%.1f", r.arenaBytes() / 1048576.0)).append(" |\n");
+            .append(compactBytes(r.arenaBytes())).append(" |\n");
       }
     }
     s.append("\n## Start-up\n\n| model | configuration | model load (ms) | delegate creation (ms) | cold init (ms) "
@@ -608,7 +634,8 @@ final class CompareCommand implements Callable<Integer> {
 
   private static Map<String, Object> machine(double load) {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("date", ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+    m.put("date", ZonedDateTime.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+        .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
     m.put("cores", Runtime.getRuntime().availableProcessors());
     m.put("cpu", cpuName());
     m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
@@ -634,7 +661,7 @@ final class CompareCommand implements Callable<Integer> {
   }
 
   private String commandLine() {
-    StringBuilder s = new StringBuilder("./lite4j compare");
+    StringBuilder s = new StringBuilder("./lite4j");
     for (String a : spec.commandLine().getParseResult().originalArgs()) {
       s.append(' ').append(a.matches("[A-Za-z0-9_./:=,+@%-]+") ? a : "'" + a.replace("'", "'\\''") + "'");
     }
