@@ -8,7 +8,6 @@ import dev.lite4j.delegate.DelegationReport;
 import dev.lite4j.io.Json;
 import java.awt.Color;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -235,22 +234,19 @@ final class CompareCommand implements Callable<Integer> {
     }
     try {
       Path errFile = Files.createTempFile("lite4j-startup", ".err");
+      Path outFile = Files.createTempFile("lite4j-startup", ".out");
       Path cache = Files.createTempDirectory("lite4j-startup-cache");
       try {
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(errFile.toFile());
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(errFile.toFile()).redirectOutput(outFile.toFile());
         // An empty cache folder: cold is a cold cache; warm (same process) finds what cold wrote.
         pb.environment().put("LITE4J_CACHE", cache.toString());
         Process p = pb.start();
         p.getOutputStream().close();
-        String stdout;
-        try (InputStream in = p.getInputStream()) {
-          stdout = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
         if (!p.waitFor(10, TimeUnit.MINUTES)) {
           p.destroyForcibly();
           return Map.of("error", "the start-up probe took over 10 minutes");
         }
-        for (String line : stdout.lines().toList()) {
+        for (String line : Files.readAllLines(outFile, StandardCharsets.UTF_8)) {
           if (line.startsWith(StartupProbe.PREFIX)) {
             return Json.parseObject(line.substring(StartupProbe.PREFIX.length()));
           }
@@ -260,6 +256,7 @@ final class CompareCommand implements Callable<Integer> {
             : ": " + err.get(err.size() - 1)));
       } finally {
         Files.deleteIfExists(errFile);
+        Files.deleteIfExists(outFile);
         deleteTree(cache);
       }
     } catch (IOException e) {
