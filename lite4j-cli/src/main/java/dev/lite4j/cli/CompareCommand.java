@@ -48,6 +48,8 @@ import picocli.CommandLine.Model.CommandSpec;
 final class CompareCommand implements Callable<Integer> {
   /** A round whose block of runs has an interquartile range over this fraction of its median is repeated. */
   static final double WIDE_ROUND = 0.25;
+  /** Round medians of one configuration further apart than this fraction of their median: say so. */
+  static final double NOISY_SPREAD = 0.10;
 
   @Spec
   CommandSpec spec;
@@ -458,6 +460,17 @@ final class CompareCommand implements Callable<Integer> {
     return Double.isFinite(micros) ? String.format(Locale.ROOT, "%.2f", micros / 1e3) : "-";
   }
 
+  /** (max - min) / median of a configuration's round medians: how much the machine moved between rounds. */
+  static double spread(Result r) {
+    double[] m = r.roundMediansUs();
+    if (m.length < 2) {
+      return 0;
+    }
+    double min = Arrays.stream(m).min().orElse(0);
+    double max = Arrays.stream(m).max().orElse(0);
+    return (max - min) / r.medianUs();
+  }
+
   /** 12 KiB, 5.7 MiB. */
   static String compactBytes(long n) {
     if (n < 1024) {
@@ -504,27 +517,36 @@ final class CompareCommand implements Callable<Integer> {
       s.append("\nDelegates on the class path but not available here: ").append(String.join("; ", unavailable))
           .append("\n");
     }
-    s.append("\n## Latency\n\n| model | configuration | median (ms) | round medians (ms) | min (ms) | p5 (ms) "
-        + "| p95 (ms) | speed-up vs CPU 1 thread | delegated nodes | arena |\n");
-    s.append("|---|---|--:|---|--:|--:|--:|--:|--:|--:|\n");
+    s.append("\n## Latency\n\n| model | configuration | median (ms) | round medians (ms) | spread | min (ms) "
+        + "| p5 (ms) | p95 (ms) | speed-up vs CPU 1 thread | delegated nodes | arena |\n");
+    s.append("|---|---|--:|---|--:|--:|--:|--:|--:|--:|--:|\n");
+    boolean noisy = false;
     for (Map.Entry<Path, List<Result>> e : results.entrySet()) {
       double base = baselineUs(e.getValue());
       for (Result r : e.getValue()) {
         s.append("| ").append(modelName(e.getKey())).append(" | ").append(r.config().label()).append(" | ");
         if (r.error() != null) {
-          s.append("error: ").append(r.error().replace("|", "\\|")).append(" | | | | | | | |\n");
+          s.append("error: ").append(r.error().replace("|", "\\|")).append(" | | | | | | | | |\n");
           continue;
         }
         StringBuilder rm = new StringBuilder();
         for (double v : r.roundMediansUs()) {
           rm.append(rm.length() == 0 ? "" : ", ").append(ms(v));
         }
-        s.append(ms(r.medianUs())).append(" | ").append(rm).append(" | ").append(ms(r.all().min())).append(" | ")
+        double spread = spread(r);
+        noisy |= spread > NOISY_SPREAD;
+        s.append(ms(r.medianUs())).append(" | ").append(rm).append(" | ")
+            .append(String.format(Locale.ROOT, "%.0f%%", 100 * spread)).append(" | ").append(ms(r.all().min())).append(" | ")
             .append(ms(r.all().p5())).append(" | ").append(ms(r.all().p95())).append(" | ")
             .append(String.format(Locale.ROOT, "%.2fx", base / r.medianUs())).append(" | ")
             .append(r.delegatedNodes()).append(" of ").append(r.nodes()).append(" | ")
             .append(compactBytes(r.arenaBytes())).append(" |\n");
       }
+    }
+    if (noisy) {
+      s.append("\nSpread = (max - min) / median of the round medians. Over ").append(Math.round(100 * NOISY_SPREAD))
+          .append("% here: the machine was busy between rounds; rerun on an idle machine (or with more --rounds) "
+          + "before ranking configurations whose medians are close.\n");
     }
     s.append("\n## Start-up\n\n| model | configuration | model load (ms) | delegate creation (ms) | cold init (ms) "
         + "| first inference (ms) | warm init (ms) |\n|---|---|--:|--:|--:|--:|--:|\n");
@@ -585,6 +607,7 @@ final class CompareCommand implements Callable<Integer> {
         c.put("error", r.error());
         c.put("median_us", r.medianUs());
         c.put("round_medians_us", r.roundMediansUs());
+        c.put("spread", r.error() == null ? spread(r) : null);
         if (r.all() != null) {
           c.put("count", r.all().count());
           c.put("min_us", r.all().min());
@@ -622,8 +645,8 @@ final class CompareCommand implements Callable<Integer> {
         Startup st = r.startup();
         o.printf(Locale.ROOT, "%-32s %-24s %s%n", modelName(e.getKey()), r.config().label(), r.error() != null
             ? "error: " + r.error()
-            : String.format(Locale.ROOT, "median %s ms  speed-up %.2fx  start-up cold %s ms, warm %s ms%s",
-                ms(r.medianUs()), base / r.medianUs(), ms(st.coldInit()), ms(st.warmInit()),
+            : String.format(Locale.ROOT, "median %s ms (spread %.0f%%)  speed-up %.2fx  start-up cold %s ms, warm %s ms%s",
+                ms(r.medianUs()), 100 * spread(r), base / r.medianUs(), ms(st.coldInit()), ms(st.warmInit()),
                 r.delegation().isEmpty() ? "" : "  [" + String.join("; ", r.delegation()) + "]"));
       }
     }
