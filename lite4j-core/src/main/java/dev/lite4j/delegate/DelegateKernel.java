@@ -10,6 +10,15 @@ public interface DelegateKernel extends AutoCloseable {
 
   void run(Partition partition) throws Exception;
 
+  /**
+   * False while the kernel is still getting ready in the background (a delegate that starts on the
+   * CPU and switches when its compiled model is ready): the runtime then runs the partition on the
+   * CPU for this inference, without counting it as a failure.
+   */
+  default boolean ready() {
+    return true;
+  }
+
   @Override
   default void close() {}
 }

@@ -13,6 +13,9 @@ package dev.lite4j.kernels;
  * the reduction in TensorFlow Lite's order (filter y, filter x, input channel) sums in that order.
  */
 public final class MultiplyAdd {
+  /** Accumulator rows that {@link #row4} and {@link #matrixRows} serve with one load of each weight row. */
+  public static final int BLOCK = 4;
+
   private MultiplyAdd() {}
 
   /** {@code acc[j] += x * row[j]} for {@code j < n}. */
@@ -31,6 +34,35 @@ public final class MultiplyAdd {
       acc1[j] += x1 * w;
       acc2[j] += x2 * w;
       acc3[j] += x3 * w;
+    }
+  }
+
+  /**
+   * Up to {@link #BLOCK} rows of a matrix product (fully connected, batch matmul):
+   * {@code acc[p][j] += lhs[p][i] * rhs[i][j]} for {@code p < count}, {@code j < n}, over {@code i < k}
+   * in order; a full block shares each load of {@code rhs[i]} between the four rows.
+   */
+  public static void matrixRows(float[][] acc, float[][] lhs, int count, float[][] rhs, int k, int n) {
+    if (count == BLOCK) {
+      float[] a0 = acc[0];
+      float[] a1 = acc[1];
+      float[] a2 = acc[2];
+      float[] a3 = acc[3];
+      float[] x0 = lhs[0];
+      float[] x1 = lhs[1];
+      float[] x2 = lhs[2];
+      float[] x3 = lhs[3];
+      for (int i = 0; i < k; i++) {
+        row4(a0, a1, a2, a3, x0[i], x1[i], x2[i], x3[i], rhs[i], n);
+      }
+    } else {
+      for (int p = 0; p < count; p++) {
+        float[] a = acc[p];
+        float[] x = lhs[p];
+        for (int i = 0; i < k; i++) {
+          row(a, x[i], rhs[i], n);
+        }
+      }
     }
   }
 

@@ -297,7 +297,7 @@ final class Delegation {
 
   /** Runs one partition; if the delegate fails, the partition runs on the CPU (inputs are untouched). */
   void run(Placed p, ExecutionPlan plan) {
-    if (!p.onCpu) {
+    if (!p.onCpu && p.kernel.ready()) {
       try {
         p.kernel.run(p.partition);
         String wrong = changedShape(p);

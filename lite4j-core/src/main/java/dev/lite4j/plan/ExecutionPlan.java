@@ -110,6 +110,9 @@ public final class ExecutionPlan {
         t.setStorage(TensorBuffer.Storage.ARENA);
       }
     }
+    for (int input : graph.inputs()) {
+      checkCap(tensors[input].numBytes(), tensors[input]);
+    }
     for (Step step : steps) {
       if (step.folded) {
         continue;
@@ -233,9 +236,19 @@ public final class ExecutionPlan {
     return false;
   }
 
+  /**
+   * Prepares one kernel, then checks its outputs against the cap at once: every tensor a later
+   * kernel sizes its scratch from is then bounded, before anything is allocated from it.
+   */
   private void prepareStep(Step step) {
     try {
       step.kernel.prepare(step.ctx);
+      for (int i = 0; i < step.ctx.outputCount(); i++) {
+        TensorBuffer out = step.ctx.output(i);
+        if (!out.isDynamic()) {
+          checkCap(out.numBytes(), out);
+        }
+      }
     } catch (Lite4jException e) {
       throw e;
     } catch (RuntimeException e) {

@@ -122,6 +122,18 @@ class DelegationTest {
   }
 
   @Test
+  void aKernelNotYetReadyRunsOnTheCpuUntilItIs() {
+    TestDelegate d = new TestDelegate("warming", "MUL", "ADD").failIn(Fault.NOT_READY);
+    try (Interpreter it = with(d)) {
+      assertArrayEquals(cpu(), run(it));
+      assertEquals(0, d.runs.get());
+      d.failIn(Fault.NONE);
+      assertArrayEquals(cpu(), run(it));
+      assertEquals(2, d.runs.get(), "both partitions switch to the delegate once ready");
+    }
+  }
+
+  @Test
   void wrongOutputShapesAreCaughtAndRerunOnTheCpu() {
     TestDelegate d = new TestDelegate("sloppy", "MUL", "ADD").failIn(Fault.WRONG_SHAPE);
     try (Interpreter it = with(d)) {

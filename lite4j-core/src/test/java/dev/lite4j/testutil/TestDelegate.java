@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class TestDelegate implements Delegate {
   /** Where the delegate misbehaves. */
-  public enum Fault { NONE, CREATE, PREPARE, RUN, WRONG_SHAPE }
+  public enum Fault { NONE, CREATE, PREPARE, RUN, WRONG_SHAPE, NOT_READY }
 
   private final String name;
   private final Set<String> ops;
@@ -115,6 +115,11 @@ public final class TestDelegate implements Delegate {
         TensorBuffer out = partition.outputs().get(0);
         out.setShape(new int[] {out.numElements() + 1});
       }
+    }
+
+    @Override
+    public boolean ready() {
+      return fault != Fault.NOT_READY;
     }
 
     @Override

@@ -19,7 +19,7 @@ import org.tensorflow.lite.schema.BatchMatMulOptions;
  * the inner loop runs over N and four lhs rows share each row load.
  */
 public final class BatchMatMul implements Kernel {
-  private static final int BLOCK = 4;
+  private static final int BLOCK = MultiplyAdd.BLOCK;
   private static final int MAX_RANK = 5;
 
   private boolean adjX;
@@ -185,18 +185,7 @@ public final class BatchMatMul implements Kernel {
         readLhsRow(lhs, lb, i + p, lhsRows[p]);
         Arrays.fill(acc[p], 0f);
       }
-      if (count == BLOCK) {
-        for (int kk = 0; kk < k; kk++) {
-          MultiplyAdd.row4(acc[0], acc[1], acc[2], acc[3], lhsRows[0][kk], lhsRows[1][kk], lhsRows[2][kk],
-              lhsRows[3][kk], rows[kk], n);
-        }
-      } else {
-        for (int p = 0; p < count; p++) {
-          for (int kk = 0; kk < k; kk++) {
-            MultiplyAdd.row(acc[p], lhsRows[p][kk], rows[kk], n);
-          }
-        }
-      }
+      MultiplyAdd.matrixRows(acc, lhsRows, count, rows, k, n);
       for (int p = 0; p < count; p++) {
         out.put((ob * m + i + p) * n, acc[p], 0, n);
       }

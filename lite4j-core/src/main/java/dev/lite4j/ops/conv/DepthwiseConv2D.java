@@ -2,7 +2,6 @@ package dev.lite4j.ops.conv;
 
 import dev.lite4j.kernels.Activation;
 import dev.lite4j.kernels.MultiplyAdd;
-import dev.lite4j.kernels.Padding2D;
 import dev.lite4j.kernels.WindowTaps;
 import dev.lite4j.ops.Kernel;
 import dev.lite4j.ops.OpContext;
@@ -10,7 +9,6 @@ import dev.lite4j.runtime.TensorBuffer;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
 import org.tensorflow.lite.schema.DepthwiseConv2DOptions;
-import org.tensorflow.lite.schema.Padding;
 
 /**
  * DEPTHWISE_CONV_2D (float32): NHWC input, filter [1, H, W, C * multiplier], optional bias, strides,
@@ -24,7 +22,6 @@ import org.tensorflow.lite.schema.Padding;
  */
 public final class DepthwiseConv2D implements Kernel {
   private Activation activation;
-  private byte padding;
   private int strideH;
   private int strideW;
   private int dilationH;
@@ -65,8 +62,7 @@ public final class DepthwiseConv2D implements Kernel {
     FloatOperands.requireRank(ctx, filter, 4, "filter");
     FloatOperands.requireFloatWeights(ctx, filter, "filter");
     FloatOperands.requireFloatOutput(ctx);
-    readOptions(ctx);
-    readShapes(ctx, input, filter);
+    readShapes(ctx, input, filter, readOptions(ctx));
     bias = FloatOperands.prepareBias(ctx, ctx.input(2), outC);
     FloatOperands.setOutputShape(ctx, input.dim(0), outH, outW, outC);
     empty = ctx.output(0).numElements() == 0;
@@ -89,21 +85,19 @@ public final class DepthwiseConv2D implements Kernel {
     expanded = multiplier > 1 ? new float[outC] : pixel;
   }
 
-  private void readOptions(OpContext ctx) {
+  private ConvWindow readOptions(OpContext ctx) {
     DepthwiseConv2DOptions o = ctx.options(new DepthwiseConv2DOptions());
-    strideH = o.strideH();
-    strideW = o.strideW();
-    dilationH = o.dilationHFactor();
-    dilationW = o.dilationWFactor();
-    ctx.require(strideH >= 1 && strideW >= 1, "strides must be positive, are %d x %d", strideH, strideW);
-    ctx.require(dilationH >= 1 && dilationW >= 1, "dilation factors must be positive, are %d x %d",
-        dilationH, dilationW);
-    ctx.require(o.padding() == Padding.SAME || o.padding() == Padding.VALID, "unknown padding %d", o.padding());
-    padding = o.padding();
-    activation = Activation.of(o.fusedActivationFunction(), ctx);
+    ConvWindow window = ConvWindow.check(ctx, o.strideH(), o.strideW(), o.dilationHFactor(), o.dilationWFactor(),
+        o.padding(), o.fusedActivationFunction());
+    strideH = window.strideH();
+    strideW = window.strideW();
+    dilationH = window.dilationH();
+    dilationW = window.dilationW();
+    activation = window.activation();
+    return window;
   }
 
-  private void readShapes(OpContext ctx, TensorBuffer input, TensorBuffer filter) {
+  private void readShapes(OpContext ctx, TensorBuffer input, TensorBuffer filter, ConvWindow window) {
     inH = input.dim(1);
     inW = input.dim(2);
     inC = input.dim(3);
@@ -116,15 +110,11 @@ public final class DepthwiseConv2D implements Kernel {
     ctx.require(inC >= 1 && outC % inC == 0, "filter channels %d are not a multiple of the input channels %d",
         outC, inC);
     multiplier = outC / inC;
-    ctx.require(WindowTaps.withinLimits(kH, strideH, dilationH) && WindowTaps.withinLimits(kW, strideW, dilationW),
-        "filter %s with strides %d x %d and dilation %d x %d is absurdly large", Arrays.toString(filter.shape()),
-        strideH, strideW, dilationH, dilationW);
-    outH = Padding2D.outputSize(padding, inH, kH, strideH, dilationH);
-    outW = Padding2D.outputSize(padding, inW, kW, strideW, dilationW);
-    ctx.require(outH >= 0 && outW >= 0, "input %s is smaller than the dilated filter %s (VALID padding)",
-        Arrays.toString(input.shape()), Arrays.toString(filter.shape()));
-    padTop = Padding2D.before(inH, kH, strideH, dilationH, outH);
-    padLeft = Padding2D.before(inW, kW, strideW, dilationW, outW);
+    ConvWindow.Placement at = window.place(ctx, input, filter, kH, kW);
+    outH = at.outH();
+    outW = at.outW();
+    padTop = at.padTop();
+    padLeft = at.padLeft();
   }
 
   private void pack(FloatBuffer f) {

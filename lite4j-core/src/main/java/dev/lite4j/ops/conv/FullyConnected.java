@@ -21,7 +21,7 @@ import org.tensorflow.lite.schema.FullyConnectedOptionsWeightsFormat;
  * four batch rows share each row load.
  */
 public final class FullyConnected implements Kernel {
-  private static final int BLOCK = 4;
+  private static final int BLOCK = MultiplyAdd.BLOCK;
 
   private Activation activation;
   private int units;
@@ -109,30 +109,10 @@ public final class FullyConnected implements Kernel {
         in.get((r + p) * inputSize, rows[p], 0, inputSize);
         Arrays.fill(acc[p], 0f);
       }
-      accumulate(n);
+      MultiplyAdd.matrixRows(acc, rows, n, weights, inputSize, units);
       for (int p = 0; p < n; p++) {
         MultiplyAdd.biasAndActivation(acc[p], bias, 0, units, activation);
         out.put((r + p) * units, acc[p], 0, units);
-      }
-    }
-  }
-
-  private void accumulate(int n) {
-    if (n == BLOCK) {
-      float[] x0 = rows[0];
-      float[] x1 = rows[1];
-      float[] x2 = rows[2];
-      float[] x3 = rows[3];
-      for (int i = 0; i < inputSize; i++) {
-        MultiplyAdd.row4(acc[0], acc[1], acc[2], acc[3], x0[i], x1[i], x2[i], x3[i], weights[i], units);
-      }
-    } else {
-      for (int p = 0; p < n; p++) {
-        float[] x = rows[p];
-        float[] a = acc[p];
-        for (int i = 0; i < inputSize; i++) {
-          MultiplyAdd.row(a, x[i], weights[i], units);
-        }
       }
     }
   }

@@ -11,7 +11,6 @@ import dev.lite4j.runtime.TensorBuffer;
 import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
 import java.util.Arrays;
-import org.tensorflow.lite.schema.Padding;
 import org.tensorflow.lite.schema.TransposeConvOptions;
 
 /**
@@ -89,12 +88,12 @@ public final class TransposeConv implements Kernel {
 
   private void readOptions(OpContext ctx) {
     TransposeConvOptions o = ctx.options(new TransposeConvOptions());
-    strideH = o.strideH();
-    strideW = o.strideW();
-    ctx.require(strideH >= 1 && strideW >= 1, "strides must be positive, are %d x %d", strideH, strideW);
-    ctx.require(o.padding() == Padding.SAME || o.padding() == Padding.VALID, "unknown padding %d", o.padding());
-    padding = o.padding();
-    activation = Activation.of(o.fusedActivationFunction(), ctx);
+    ConvWindow window = ConvWindow.check(ctx, o.strideH(), o.strideW(), 1, 1, o.padding(),
+        o.fusedActivationFunction());
+    strideH = window.strideH();
+    strideW = window.strideW();
+    padding = window.padding();
+    activation = window.activation();
   }
 
   /** Reads and checks the output_shape values; sets the output size and padding fields. */

@@ -1,9 +1,7 @@
 package dev.lite4j.ops.nn;
 
-import dev.lite4j.DataType;
 import dev.lite4j.ops.Kernel;
 import dev.lite4j.ops.OpContext;
-import dev.lite4j.runtime.TensorBuffer;
 import java.nio.FloatBuffer;
 
 /** LOG_SOFTMAX (float32) over the last dimension: x - max - log(sum(exp(x - max))), as TensorFlow Lite. */
@@ -12,14 +10,7 @@ public final class LogSoftmax implements Kernel {
 
   @Override
   public void prepare(OpContext ctx) {
-    TensorBuffer in = ctx.input(0);
-    ctx.require(in != null && ctx.outputCount() == 1, "needs one input and one output");
-    if (in.type() != DataType.FLOAT32) {
-      throw ctx.unsupported("type " + in.type() + " is not supported");
-    }
-    ctx.require(in.rank() >= 1, "input must have at least one dimension");
-    depth = in.dim(in.rank() - 1);
-    ctx.setOutputShape(0, in.shape());
+    depth = LastAxisRows.prepare(ctx);
   }
 
   @Override
@@ -28,10 +19,7 @@ public final class LogSoftmax implements Kernel {
     FloatBuffer out = ctx.output(0).floats();
     int n = ctx.input(0).numElements();
     for (int start = 0; depth > 0 && start < n; start += depth) {
-      float max = in.get(start);
-      for (int c = 1; c < depth; c++) {
-        max = Math.max(max, in.get(start + c));
-      }
+      float max = LastAxisRows.max(in, start, depth);
       float sum = 0f;
       for (int c = 0; c < depth; c++) {
         sum += (float) Math.exp(in.get(start + c) - max);

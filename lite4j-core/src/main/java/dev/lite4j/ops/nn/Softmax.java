@@ -1,9 +1,7 @@
 package dev.lite4j.ops.nn;
 
-import dev.lite4j.DataType;
 import dev.lite4j.ops.Kernel;
 import dev.lite4j.ops.OpContext;
-import dev.lite4j.runtime.TensorBuffer;
 import java.nio.FloatBuffer;
 import org.tensorflow.lite.schema.SoftmaxOptions;
 
@@ -17,15 +15,8 @@ public final class Softmax implements Kernel {
 
   @Override
   public void prepare(OpContext ctx) {
-    TensorBuffer in = ctx.input(0);
-    ctx.require(in != null && ctx.outputCount() == 1, "needs one input and one output");
-    if (in.type() != DataType.FLOAT32) {
-      throw ctx.unsupported("type " + in.type() + " is not supported");
-    }
-    ctx.require(in.rank() >= 1, "input must have at least one dimension");
+    depth = LastAxisRows.prepare(ctx);
     beta = ctx.options(new SoftmaxOptions()).beta();
-    depth = in.dim(in.rank() - 1);
-    ctx.setOutputShape(0, in.shape());
   }
 
   @Override
@@ -34,10 +25,7 @@ public final class Softmax implements Kernel {
     FloatBuffer out = ctx.output(0).floats();
     int n = ctx.input(0).numElements();
     for (int start = 0; depth > 0 && start < n; start += depth) {
-      float max = in.get(start);
-      for (int c = 1; c < depth; c++) {
-        max = Math.max(max, in.get(start + c));
-      }
+      float max = LastAxisRows.max(in, start, depth);
       float sum = 0f;
       for (int c = 0; c < depth; c++) {
         float e = (float) Math.exp((in.get(start + c) - max) * beta);

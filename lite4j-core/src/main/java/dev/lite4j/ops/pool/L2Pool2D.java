@@ -1,50 +1,22 @@
 package dev.lite4j.ops.pool;
 
-import dev.lite4j.ops.Kernel;
-import dev.lite4j.ops.OpContext;
-import java.nio.FloatBuffer;
-
 /**
  * L2_POOL_2D (float32): sqrt(mean of squares) over each window, counting only the taps inside the
  * input as TensorFlow Lite does, then the fused activation.
  */
-public final class L2Pool2D implements Kernel {
-  private PoolGeometry g;
-
+public final class L2Pool2D extends Pool2D {
   @Override
-  public void prepare(OpContext ctx) {
-    g = PoolGeometry.prepare(ctx);
+  float initial() {
+    return 0f;
   }
 
   @Override
-  public void run(OpContext ctx) {
-    FloatBuffer in = ctx.input(0).floats();
-    FloatBuffer out = ctx.output(0).floats();
-    int channels = g.channels();
-    for (int b = 0; b < g.batches(); b++) {
-      for (int oy = 0; oy < g.outH(); oy++) {
-        int y0 = g.originY(oy);
-        int fy0 = g.startY(y0);
-        int fy1 = g.endY(y0);
-        for (int ox = 0; ox < g.outW(); ox++) {
-          int x0 = g.originX(ox);
-          int fx0 = g.startX(x0);
-          int fx1 = g.endX(x0);
-          int count = (fy1 - fy0) * (fx1 - fx0);
-          int o = g.outputIndex(b, oy, ox);
-          for (int c = 0; c < channels; c++) {
-            float sumSquares = 0f;
-            for (int fy = fy0; fy < fy1; fy++) {
-              int row = g.inputIndex(b, y0 + fy, x0) + c;
-              for (int fx = fx0; fx < fx1; fx++) {
-                float v = in.get(row + fx * channels);
-                sumSquares += v * v;
-              }
-            }
-            out.put(o + c, g.activation().apply((float) Math.sqrt(sumSquares / count)));
-          }
-        }
-      }
-    }
+  float fold(float sumSquares, float tap) {
+    return sumSquares + tap * tap;
+  }
+
+  @Override
+  float finish(float sumSquares, int count) {
+    return (float) Math.sqrt(sumSquares / count);
   }
 }

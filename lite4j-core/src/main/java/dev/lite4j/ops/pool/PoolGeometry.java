@@ -10,8 +10,8 @@ import org.tensorflow.lite.schema.Padding;
 import org.tensorflow.lite.schema.Pool2DOptions;
 
 /**
- * What the three 2-D pools share: the checked {@code Pool2DOptions}, the NHWC input and output sizes
- * and the leading padding, as TensorFlow Lite's {@code pooling.cc} computes them (no dilation).
+ * What the three 2-D pools check and size: the checked {@code Pool2DOptions}, the NHWC input and output
+ * sizes and the leading padding, as TensorFlow Lite's {@code pooling.cc} computes them (no dilation).
  */
 record PoolGeometry(
     int batches, int inH, int inW, int channels, int outH, int outW,

@@ -1,8 +1,6 @@
 package dev.lite4j.ops.shape;
 
-import dev.lite4j.kernels.ElementBytes;
 import dev.lite4j.kernels.IntTensors;
-import dev.lite4j.ops.Kernel;
 import dev.lite4j.ops.OpContext;
 import dev.lite4j.runtime.Shapes;
 import dev.lite4j.runtime.TensorBuffer;
@@ -12,23 +10,15 @@ import dev.lite4j.runtime.TensorBuffer;
  * input dimension; a size of -1 means "to the end"). Any element type; non-constant begin or size
  * makes the output dynamic.
  */
-public final class Slice implements Kernel {
+public final class Slice extends StridedCopy {
   static final int MAX_RANK = 8;
-
-  private int base;
-  private int[] count;
-  private int[] step;
-  private int[] counter;
 
   @Override
   public void prepare(OpContext ctx) {
-    ctx.require(ctx.inputCount() == 3, "expects 3 inputs, has %d", ctx.inputCount());
-    Movement.requireOutputs(ctx, 1);
-    TensorBuffer in = Movement.input(ctx, 0, "input");
-    TensorBuffer begin = Movement.input(ctx, 1, "begin");
-    TensorBuffer size = Movement.input(ctx, 2, "size");
-    Movement.requireMovable(ctx, in);
-    Movement.requireSameType(ctx, in, ctx.output(0));
+    TensorBuffer[] inputs = checkInputs(ctx, "input", "begin", "size");
+    TensorBuffer in = inputs[0];
+    TensorBuffer begin = inputs[1];
+    TensorBuffer size = inputs[2];
     ctx.require(in.rank() <= MAX_RANK, "input rank %d is over %d", in.rank(), MAX_RANK);
     for (TensorBuffer t : new TensorBuffer[] {begin, size}) {
       IntTensors.requireIndexType(ctx, t, "begin and size");
@@ -36,23 +26,11 @@ public final class Slice implements Kernel {
           + "'%s' has shape %s", in.rank(), t.name(), java.util.Arrays.toString(t.shape()));
     }
     counter = new int[in.rank()];
-    if (!begin.isConstant() || !size.isConstant()) {
-      ctx.setOutputDynamic(0);
-      return;
-    }
-    ctx.setOutputShape(0, plan(ctx));
+    shapeOutput(ctx, begin.isConstant() && size.isConstant());
   }
 
   @Override
-  public void run(OpContext ctx) {
-    if (ctx.output(0).isDynamic()) {
-      ctx.resizeDynamicOutput(0, plan(ctx));
-    }
-    TensorBuffer in = ctx.input(0);
-    ElementBytes.gather(in.bytes(), base, count, step, ctx.output(0).bytes(), in.type().byteSize(), counter);
-  }
-
-  private int[] plan(OpContext ctx) {
+  int[] plan(OpContext ctx) {
     TensorBuffer in = ctx.input(0);
     int rank = in.rank();
     int[] strides = Shapes.strides(in.shape());

@@ -1,8 +1,6 @@
 package dev.lite4j.ops.shape;
 
-import dev.lite4j.kernels.ElementBytes;
 import dev.lite4j.kernels.IntTensors;
-import dev.lite4j.ops.Kernel;
 import dev.lite4j.ops.OpContext;
 import dev.lite4j.runtime.Shapes;
 import dev.lite4j.runtime.TensorBuffer;
@@ -20,7 +18,7 @@ import org.tensorflow.lite.schema.StridedSliceOptions;
  * axis whose index lies outside the dimension, an offset slice running past the end), this kernel
  * reports a model error instead.
  */
-public final class StridedSlice implements Kernel {
+public final class StridedSlice extends StridedCopy {
   /** Effective rank limit (TensorFlow Lite's is 5). */
   static final int MAX_RANK = 8;
 
@@ -32,21 +30,14 @@ public final class StridedSlice implements Kernel {
   private boolean offset;
   /** The walk set at prepare holds for every run (all slice inputs constant). */
   private boolean planned;
-  private int base;
-  private int[] count;
-  private int[] step;
-  private int[] counter;
 
   @Override
   public void prepare(OpContext ctx) {
-    ctx.require(ctx.inputCount() == 4, "expects 4 inputs, has %d", ctx.inputCount());
-    Movement.requireOutputs(ctx, 1);
-    TensorBuffer in = Movement.input(ctx, 0, "input");
-    TensorBuffer begin = Movement.input(ctx, 1, "begin");
-    TensorBuffer end = Movement.input(ctx, 2, "end");
-    TensorBuffer strides = Movement.input(ctx, 3, "strides");
-    Movement.requireMovable(ctx, in);
-    Movement.requireSameType(ctx, in, ctx.output(0));
+    TensorBuffer[] inputs = checkInputs(ctx, "input", "begin", "end", "strides");
+    TensorBuffer in = inputs[0];
+    TensorBuffer begin = inputs[1];
+    TensorBuffer end = inputs[2];
+    TensorBuffer strides = inputs[3];
     ctx.require(in.rank() <= MAX_RANK, "input rank %d is over %d", in.rank(), MAX_RANK);
     for (TensorBuffer t : new TensorBuffer[] {begin, end, strides}) {
       IntTensors.requireIndexType(ctx, t, "begin, end and strides");
@@ -73,10 +64,19 @@ public final class StridedSlice implements Kernel {
   }
 
   @Override
-  public void run(OpContext ctx) {
+  int[] plan(OpContext ctx) {
+    return plan(ctx, true);
+  }
+
+  /**
+   * Plans again unless prepare's walk holds: with offset, prepare may know the shape but not the begin,
+   * so the walk is planned at every run and must keep the prepared shape.
+   */
+  @Override
+  void replan(OpContext ctx) {
     TensorBuffer out = ctx.output(0);
     if (!planned) {
-      int[] shape = plan(ctx, true);
+      int[] shape = plan(ctx);
       if (out.isDynamic()) {
         ctx.resizeDynamicOutput(0, shape);
       } else if (!Arrays.equals(shape, out.shape())) {
@@ -84,8 +84,6 @@ public final class StridedSlice implements Kernel {
             + Arrays.toString(out.shape()));
       }
     }
-    TensorBuffer in = ctx.input(0);
-    ElementBytes.gather(in.bytes(), base, count, step, out.bytes(), in.type().byteSize(), counter);
   }
 
   /**

@@ -1,9 +1,7 @@
 package dev.lite4j.ops.shape;
 
-import dev.lite4j.kernels.ElementBytes;
 import dev.lite4j.kernels.IntTensors;
 import dev.lite4j.kernels.OutputShapes;
-import dev.lite4j.ops.Kernel;
 import dev.lite4j.ops.OpContext;
 import dev.lite4j.runtime.Shapes;
 import dev.lite4j.runtime.TensorBuffer;
@@ -15,40 +13,21 @@ import java.util.Arrays;
  * output dynamic. The output is the input seen as [1, d0, 1, d1, ...] broadcast to
  * [m0, d0, m1, d1, ...], which is one strided walk.
  */
-public final class Tile implements Kernel {
-  private int[] count;
-  private int[] step;
-  private int[] counter;
-
+public final class Tile extends StridedCopy {
   @Override
   public void prepare(OpContext ctx) {
-    ctx.require(ctx.inputCount() == 2, "expects 2 inputs, has %d", ctx.inputCount());
-    Movement.requireOutputs(ctx, 1);
-    TensorBuffer in = Movement.input(ctx, 0, "input");
-    TensorBuffer multiples = Movement.input(ctx, 1, "multiples");
-    Movement.requireMovable(ctx, in);
-    Movement.requireSameType(ctx, in, ctx.output(0));
+    TensorBuffer[] inputs = checkInputs(ctx, "input", "multiples");
+    TensorBuffer in = inputs[0];
+    TensorBuffer multiples = inputs[1];
     IntTensors.requireIndexType(ctx, multiples, "multiples");
     ctx.require(multiples.rank() == 1 && multiples.dim(0) == in.rank(),
         "multiples shape %s does not match input rank %d", Arrays.toString(multiples.shape()), in.rank());
     counter = new int[2 * in.rank()];
-    if (!multiples.isConstant()) {
-      ctx.setOutputDynamic(0);
-      return;
-    }
-    ctx.setOutputShape(0, plan(ctx));
+    shapeOutput(ctx, multiples.isConstant());
   }
 
   @Override
-  public void run(OpContext ctx) {
-    if (ctx.output(0).isDynamic()) {
-      ctx.resizeDynamicOutput(0, plan(ctx));
-    }
-    TensorBuffer in = ctx.input(0);
-    ElementBytes.gather(in.bytes(), 0, count, step, ctx.output(0).bytes(), in.type().byteSize(), counter);
-  }
-
-  private int[] plan(OpContext ctx) {
+  int[] plan(OpContext ctx) {
     TensorBuffer in = ctx.input(0);
     int rank = in.rank();
     int[] multiples = IntTensors.read(ctx, ctx.input(1), "multiples");

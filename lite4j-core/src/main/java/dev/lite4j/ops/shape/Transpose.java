@@ -1,8 +1,6 @@
 package dev.lite4j.ops.shape;
 
-import dev.lite4j.kernels.ElementBytes;
 import dev.lite4j.kernels.IntTensors;
-import dev.lite4j.ops.Kernel;
 import dev.lite4j.ops.OpContext;
 import dev.lite4j.runtime.Shapes;
 import dev.lite4j.runtime.TensorBuffer;
@@ -12,44 +10,25 @@ import dev.lite4j.runtime.TensorBuffer;
  * [0, rank), rank up to 6 as TensorFlow Lite). Any element type; a non-constant perm makes the output
  * dynamic.
  */
-public final class Transpose implements Kernel {
+public final class Transpose extends StridedCopy {
   static final int MAX_RANK = 6;
-
-  private int[] count;
-  private int[] step;
-  private int[] counter;
 
   @Override
   public void prepare(OpContext ctx) {
-    ctx.require(ctx.inputCount() == 2, "expects 2 inputs, has %d", ctx.inputCount());
-    Movement.requireOutputs(ctx, 1);
-    TensorBuffer in = Movement.input(ctx, 0, "input");
-    TensorBuffer perm = Movement.input(ctx, 1, "perm");
-    Movement.requireMovable(ctx, in);
-    Movement.requireSameType(ctx, in, ctx.output(0));
+    TensorBuffer[] inputs = checkInputs(ctx, "input", "perm");
+    TensorBuffer in = inputs[0];
+    TensorBuffer perm = inputs[1];
     IntTensors.requireIndexType(ctx, perm, "perm");
     ctx.require(in.rank() <= MAX_RANK, "input rank %d is over %d", in.rank(), MAX_RANK);
     ctx.require(perm.rank() == 1 && perm.dim(0) == in.rank(), "perm shape %s does not match input rank %d",
         java.util.Arrays.toString(perm.shape()), in.rank());
     counter = new int[in.rank()];
-    if (!perm.isConstant()) {
-      ctx.setOutputDynamic(0);
-      return;
-    }
-    ctx.setOutputShape(0, plan(ctx));
-  }
-
-  @Override
-  public void run(OpContext ctx) {
-    if (ctx.output(0).isDynamic()) {
-      ctx.resizeDynamicOutput(0, plan(ctx));
-    }
-    TensorBuffer in = ctx.input(0);
-    ElementBytes.gather(in.bytes(), 0, count, step, ctx.output(0).bytes(), in.type().byteSize(), counter);
+    shapeOutput(ctx, perm.isConstant());
   }
 
   /** Checks perm and sets the walk: output axis i runs over input axis perm[i]; returns the output shape. */
-  private int[] plan(OpContext ctx) {
+  @Override
+  int[] plan(OpContext ctx) {
     TensorBuffer in = ctx.input(0);
     TensorBuffer perm = ctx.input(1);
     int rank = in.rank();

@@ -6,7 +6,6 @@ import dev.lite4j.ops.Kernel;
 import dev.lite4j.ops.OpContext;
 import dev.lite4j.runtime.TensorBuffer;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 
 /**
  * BATCH_TO_SPACE_ND for 4-D (NHWC, two spatial dims) and 3-D (NWC, one spatial dim) input, as
@@ -23,18 +22,7 @@ public final class BatchToSpaceNd implements Kernel {
 
   @Override
   public void prepare(OpContext ctx) {
-    Movement.checkInputOutput(ctx, 3, 4);
-    TensorBuffer block = ctx.input(1);
-    TensorBuffer crops = ctx.input(2);
-    ctx.require(block != null && crops != null, "needs block_shape and crops inputs");
-    int spatial = ctx.input(0).rank() - 2;
-    IntTensors.requireIndexType(ctx, block, "block_shape");
-    IntTensors.requireIndexType(ctx, crops, "crops");
-    ctx.require(block.rank() == 1 && block.dim(0) == spatial, "block_shape must have shape [%d], not %s",
-        spatial, Arrays.toString(block.shape()));
-    ctx.require(crops.rank() == 2 && crops.dim(0) == spatial && crops.dim(1) == 2,
-        "crops must have shape [%d, 2], not %s", spatial, Arrays.toString(crops.shape()));
-    dynamic = !block.isConstant() || !crops.isConstant();
+    dynamic = !BlockInputs.check(ctx, "crops");
     if (dynamic) {
       ctx.setOutputDynamic(0);
     } else {
@@ -79,15 +67,15 @@ public final class BatchToSpaceNd implements Kernel {
     if (out.numElements() == 0) {
       return;
     }
-    // 3-D input is NWC: a 4-D layout with width 1 (TF Lite's ExtendShapeBatchToSpace).
-    boolean fourD = in.rank() == 4;
-    int depth = in.dim(in.rank() - 1);
-    int inBatch = in.dim(0);
-    int inH = in.dim(1);
-    int inW = fourD ? in.dim(2) : 1;
-    int outBatch = out.dim(0);
-    int outH = out.dim(1);
-    int outW = fourD ? out.dim(2) : 1;
+    BlockInputs.Layout from = BlockInputs.Layout.of(in);
+    BlockInputs.Layout to = BlockInputs.Layout.of(out);
+    int depth = from.depth();
+    int inBatch = from.batch();
+    int inH = from.height();
+    int inW = from.width();
+    int outBatch = to.batch();
+    int outH = to.height();
+    int outW = to.width();
     ByteBuffer src = in.bytes();
     ByteBuffer dst = out.bytes();
     int size = in.type().byteSize();

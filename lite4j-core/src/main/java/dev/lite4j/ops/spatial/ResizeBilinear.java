@@ -20,7 +20,7 @@ public final class ResizeBilinear implements Kernel {
 
   @Override
   public void prepare(OpContext ctx) {
-    boolean constant = ResizeSize.check(ctx);
+    ResizeSize.check(ctx);
     DataType type = ctx.input(0).type();
     if (type != DataType.FLOAT32) {
       throw ctx.unsupported("RESIZE_BILINEAR of " + type + " is not implemented (float32 only)");
@@ -29,19 +29,12 @@ public final class ResizeBilinear implements Kernel {
     alignCorners = o.alignCorners();
     halfPixelCenters = o.halfPixelCenters();
     ctx.require(!(alignCorners && halfPixelCenters), "align_corners and half_pixel_centers cannot both be set");
-    dynamic = !constant;
-    if (dynamic) {
-      ctx.setOutputDynamic(0);
-    } else {
-      ctx.setOutputShape(0, ResizeSize.outputShape(ctx));
-    }
+    dynamic = ResizeSize.shapeOutput(ctx);
   }
 
   @Override
   public void run(OpContext ctx) {
-    if (dynamic) {
-      ctx.resizeDynamicOutput(0, ResizeSize.outputShape(ctx));
-    }
+    ResizeSize.resizeDynamic(ctx, dynamic);
     TensorBuffer in = ctx.input(0);
     TensorBuffer out = ctx.output(0);
     if (out.numElements() == 0) {

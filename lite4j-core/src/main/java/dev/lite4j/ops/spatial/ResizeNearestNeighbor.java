@@ -21,7 +21,7 @@ public final class ResizeNearestNeighbor implements Kernel {
 
   @Override
   public void prepare(OpContext ctx) {
-    boolean constant = ResizeSize.check(ctx);
+    ResizeSize.check(ctx);
     DataType type = ctx.input(0).type();
     switch (type) {
       case FLOAT32, INT32, INT8, UINT8, INT16 -> { }
@@ -30,19 +30,12 @@ public final class ResizeNearestNeighbor implements Kernel {
     ResizeNearestNeighborOptions o = ctx.options(new ResizeNearestNeighborOptions());
     alignCorners = o.alignCorners();
     halfPixelCenters = o.halfPixelCenters();
-    dynamic = !constant;
-    if (dynamic) {
-      ctx.setOutputDynamic(0);
-    } else {
-      ctx.setOutputShape(0, ResizeSize.outputShape(ctx));
-    }
+    dynamic = ResizeSize.shapeOutput(ctx);
   }
 
   @Override
   public void run(OpContext ctx) {
-    if (dynamic) {
-      ctx.resizeDynamicOutput(0, ResizeSize.outputShape(ctx));
-    }
+    ResizeSize.resizeDynamic(ctx, dynamic);
     TensorBuffer in = ctx.input(0);
     TensorBuffer out = ctx.output(0);
     if (out.numElements() == 0) {

@@ -14,8 +14,8 @@ import java.util.Arrays;
 final class ResizeSize {
   private ResizeSize() {}
 
-  /** Checks the input (rank 4) and the size tensor; true when the size is constant. */
-  static boolean check(OpContext ctx) {
+  /** Checks the input (rank 4) and the size tensor. */
+  static void check(OpContext ctx) {
     TensorBuffer in = ctx.input(0);
     TensorBuffer size = ctx.input(1);
     ctx.require(in != null && size != null && ctx.outputCount() >= 1, "needs an input, a size and an output");
@@ -25,7 +25,23 @@ final class ResizeSize {
         Arrays.toString(size.shape()));
     ctx.require(ctx.output(0).type() == in.type(), "output type %s differs from input type %s",
         ctx.output(0).type(), in.type());
-    return size.isConstant();
+  }
+
+  /** Sets the output shape when the size is constant, else makes the output dynamic; true when dynamic. */
+  static boolean shapeOutput(OpContext ctx) {
+    if (ctx.input(1).isConstant()) {
+      ctx.setOutputShape(0, outputShape(ctx));
+      return false;
+    }
+    ctx.setOutputDynamic(0);
+    return true;
+  }
+
+  /** At run time, sizes a dynamic output from the size values. */
+  static void resizeDynamic(OpContext ctx, boolean dynamic) {
+    if (dynamic) {
+      ctx.resizeDynamicOutput(0, outputShape(ctx));
+    }
   }
 
   /** The output shape [batch, new_height, new_width, depth]; sizes must be positive. */

@@ -7,7 +7,6 @@ import dev.lite4j.ops.Kernel;
 import dev.lite4j.ops.OpContext;
 import dev.lite4j.runtime.TensorBuffer;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 
 /**
  * SPACE_TO_BATCH_ND for 4-D (NHWC) and 3-D (NWC) input, as TensorFlow Lite supports: the input is
@@ -25,18 +24,7 @@ public final class SpaceToBatchNd implements Kernel {
 
   @Override
   public void prepare(OpContext ctx) {
-    Movement.checkInputOutput(ctx, 3, 4);
-    TensorBuffer block = ctx.input(1);
-    TensorBuffer paddings = ctx.input(2);
-    ctx.require(block != null && paddings != null, "needs block_shape and paddings inputs");
-    int spatial = ctx.input(0).rank() - 2;
-    IntTensors.requireIndexType(ctx, block, "block_shape");
-    IntTensors.requireIndexType(ctx, paddings, "paddings");
-    ctx.require(block.rank() == 1 && block.dim(0) == spatial, "block_shape must have shape [%d], not %s",
-        spatial, Arrays.toString(block.shape()));
-    ctx.require(paddings.rank() == 2 && paddings.dim(0) == spatial && paddings.dim(1) == 2,
-        "paddings must have shape [%d, 2], not %s", spatial, Arrays.toString(paddings.shape()));
-    dynamic = !block.isConstant() || !paddings.isConstant();
+    dynamic = !BlockInputs.check(ctx, "paddings");
     if (dynamic) {
       ctx.setOutputDynamic(0);
     } else {
@@ -81,14 +69,15 @@ public final class SpaceToBatchNd implements Kernel {
     if (out.numElements() == 0) {
       return;
     }
-    boolean fourD = in.rank() == 4;
-    int depth = in.dim(in.rank() - 1);
-    int inBatch = in.dim(0);
-    int inH = in.dim(1);
-    int inW = fourD ? in.dim(2) : 1;
-    int outBatch = out.dim(0);
-    int outH = out.dim(1);
-    int outW = fourD ? out.dim(2) : 1;
+    BlockInputs.Layout from = BlockInputs.Layout.of(in);
+    BlockInputs.Layout to = BlockInputs.Layout.of(out);
+    int depth = from.depth();
+    int inBatch = from.batch();
+    int inH = from.height();
+    int inW = from.width();
+    int outBatch = to.batch();
+    int outH = to.height();
+    int outW = to.width();
     ByteBuffer src = in.bytes();
     ByteBuffer dst = out.bytes();
     int size = in.type().byteSize();
