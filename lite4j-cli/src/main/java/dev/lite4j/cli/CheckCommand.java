@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -32,6 +33,9 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--json", description = "print one JSON object instead of text")
   boolean json;
 
+  @Mixin
+  DelegateFlags delegateFlags;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
@@ -39,7 +43,10 @@ final class CheckCommand implements Callable<Integer> {
     if (!Files.isDirectory(goldenDir)) {
       throw new CliException("golden folder not found: " + goldenDir);
     }
-    GoldenCheck.Report report = GoldenCheck.run(modelFile, goldenDir);
+    GoldenCheck.Report report;
+    try (OpenDelegates delegates = delegateFlags.open()) {
+      report = GoldenCheck.run(modelFile, goldenDir, delegates.options(-1, delegateFlags.requireFullDelegation));
+    }
     if (json) {
       out.println(Json.write(report.toJson()));
     } else {
@@ -52,6 +59,9 @@ final class CheckCommand implements Callable<Integer> {
     out.println("model: " + r.model() + "  golden: " + r.golden() + (r.hybrid() ? "  (hybrid model)" : ""));
     if (!r.sha256Matches()) {
       out.println("warning: model sha256 " + r.modelSha256() + " differs from the golden's");
+    }
+    for (String line : r.delegation()) {
+      out.println("delegate: " + line);
     }
     int passed = 0;
     int total = 0;

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -50,6 +51,9 @@ final class ClassifyCommand implements Callable<Integer> {
   @Option(names = "--std", paramLabel = "S", description = "see --mean (default 127.5)")
   Double std;
 
+  @Mixin
+  DelegateFlags delegateFlags;
+
   /** One class and its score. */
   record Scored(int index, double score) {
     @Override
@@ -70,7 +74,8 @@ final class ClassifyCommand implements Callable<Integer> {
     Model model = ModelFiles.load(modelFile);
     BufferedImage img = ImagePrep.decode(imageFile);
     List<String> labels = labelsFile == null ? List.of() : readLabels(labelsFile);
-    try (Interpreter it = new Interpreter(model)) {
+    try (OpenDelegates delegates = delegateFlags.open();
+        Interpreter it = new Interpreter(model, delegates.options(-1, delegateFlags.requireFullDelegation))) {
       Tensor in = it.getInputTensor(0);
       List<Npy> inputs = new ArrayList<>(Inputs.random(it, 1));
       inputs.set(0, ImagePrep.prep(img, in.shape(), in.dataType(), mean == null ? ImagePrep.DEFAULT_MEAN : mean,
@@ -87,6 +92,9 @@ final class ClassifyCommand implements Callable<Integer> {
           + Formats.dtype(in.dataType()) + Formats.shape(in.shape()) + "  output: " + Formats.dtype(ot.dataType())
           + Formats.shape(o.shape()) + (dequantize ? " (dequantized, scale=" + q.scale() + " zero_point="
           + q.zeroPoint() + ")" : ""));
+      if (!delegates.isEmpty()) {
+        ExecutionPlanText.printSummary(out, it.getDelegationReport());
+      }
       List<Scored> best = topK(scores, top);
       for (int k = 0; k < best.size(); k++) {
         int i = best.get(k).index();

@@ -91,7 +91,7 @@ public final class GoldenCheck {
 
   /** The whole check. */
   public record Report(String model, String golden, String modelSha256, String goldenSha256, boolean hybrid,
-      List<CaseResult> cases) {
+      List<CaseResult> cases, List<String> delegation) {
     public boolean passed() {
       return !cases.isEmpty() && cases.stream().allMatch(CaseResult::passed);
     }
@@ -129,6 +129,9 @@ public final class GoldenCheck {
       m.put("model_sha256_matches", sha256Matches());
       m.put("hybrid", hybrid);
       m.put("pass", passed());
+      if (!delegation.isEmpty()) {
+        m.put("delegation", delegation);
+      }
       m.put("cases", cases.stream().map(CaseResult::toJson).toList());
       return m;
     }
@@ -136,14 +139,22 @@ public final class GoldenCheck {
 
   private GoldenCheck() {}
 
-  /** Checks the model file against {@code goldenDir}. */
+  /** Checks the model file against {@code goldenDir}, on Lite4j's CPU kernels. */
   public static Report run(Path modelFile, Path goldenDir) throws IOException {
+    return run(modelFile, goldenDir, new Interpreter.Options());
+  }
+
+  /**
+   * Checks the model file against {@code goldenDir}; every case runs on a fresh interpreter made with
+   * {@code options} (which may carry delegates).
+   */
+  public static Report run(Path modelFile, Path goldenDir, Interpreter.Options options) throws IOException {
     if (!Files.isRegularFile(modelFile)) {
       throw new CliException("model file not found: " + modelFile);
     }
     Map<String, Object> summary = readSummary(goldenDir);
     Model model = Model.load(modelFile);
-    return run(model, sha256(modelFile), goldenDir, summary);
+    return run(model, sha256(modelFile), goldenDir, summary, options);
   }
 
   /** Reads {@code goldenDir/summary.json}. */
@@ -155,25 +166,31 @@ public final class GoldenCheck {
     return Json.readObject(summaryFile);
   }
 
-  static Report run(Model model, String modelSha256, Path goldenDir, Map<String, Object> summary)
-      throws IOException {
+  static Report run(Model model, String modelSha256, Path goldenDir, Map<String, Object> summary,
+      Interpreter.Options options) throws IOException {
     boolean hybrid = isHybrid(model.primarySubgraph());
     List<CaseResult> results = new ArrayList<>();
+    List<String> delegation = new ArrayList<>();
     for (Object c : Json.list(summary, "cases")) {
-      results.add(runCase(model, goldenDir, Json.object(c, "a case"), hybrid));
+      results.add(runCase(model, goldenDir, Json.object(c, "a case"), hybrid, options, delegation));
     }
     String goldenSha = summary.get("model_sha256") instanceof String s ? s : null;
     String modelName = summary.get("model") instanceof String s ? s : model.source();
-    return new Report(modelName, goldenDir.toString(), modelSha256, goldenSha, hybrid, results);
+    return new Report(modelName, goldenDir.toString(), modelSha256, goldenSha, hybrid, results,
+        List.copyOf(delegation));
   }
 
-  private static CaseResult runCase(Model model, Path goldenDir, Map<String, Object> c, boolean hybrid)
-      throws IOException {
+  /** Runs one case; the first case to plan fills {@code delegation} with the delegates' summary lines. */
+  private static CaseResult runCase(Model model, Path goldenDir, Map<String, Object> c, boolean hybrid,
+      Interpreter.Options options, List<String> delegation) throws IOException {
     String name = Json.string(c, "name");
     List<Object> inputSpecs = Json.list(c, "inputs");
     List<Object> outputSpecs = Json.list(c, "outputs");
     List<Npy> outputs;
-    try (Interpreter it = new Interpreter(model)) {
+    try (Interpreter it = new Interpreter(model, options)) {
+      if (delegation.isEmpty()) {
+        delegation.addAll(ExecutionPlanText.summaryLines(it.getDelegationReport()));
+      }
       Npy[] inputs = new Npy[it.getInputTensorCount()];
       for (Object o : inputSpecs) {
         Map<String, Object> spec = Json.object(o, "an input");
@@ -191,6 +208,11 @@ public final class GoldenCheck {
       }
       Inputs.apply(it, Arrays.asList(inputs));
       outputs = Inputs.run(it, Arrays.asList(inputs));
+      long back = ExecutionPlanText.fellBack(it.getDelegationReport());
+      if (back > 0) {
+        // A partition that fails while running moves to the CPU: say so, since the check then tests the CPU.
+        delegation.add("case " + name + ": " + back + " delegated nodes ran on the CPU after their delegate failed");
+      }
     } catch (dev.lite4j.UnsupportedOperatorException e) {
       java.util.Set<String> missing = OperatorSupport.missing(model.primarySubgraph());
       return CaseResult.failed(name, outputSpecs.size(), describe(e)

@@ -1,9 +1,11 @@
 package dev.lite4j.cli;
 
+import dev.lite4j.DelegateException;
 import dev.lite4j.Interpreter;
 import dev.lite4j.Lite4jException;
 import dev.lite4j.Model;
 import dev.lite4j.QuantizationParams;
+import dev.lite4j.delegate.DelegationReport;
 import dev.lite4j.io.Json;
 import dev.lite4j.model.ModelDef;
 import dev.lite4j.model.OperatorDef;
@@ -22,6 +24,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -29,7 +32,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code lite4j inspect MODEL}: what a model holds and what Lite4j makes of it. */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
-    description = "Shows a model's inputs, outputs, operators, memory plan, metadata and signatures.")
+    description = {"Shows a model's inputs, outputs, operators, memory plan, metadata and signatures.",
+        "With --delegate, also the execution plan: each delegate's summary, its partitions, and per node where "
+            + "it runs (cpu, constant, or NAME#k) and, for CPU nodes, why."})
 final class InspectCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -40,15 +45,25 @@ final class InspectCommand implements Callable<Integer> {
   @Option(names = "--json", description = "print one JSON object instead of text")
   boolean json;
 
+  @Mixin
+  DelegateFlags delegateFlags;
+
+  /** The interpreter inspect plans the model with, or why it could not. */
+  private record Planned(MemoryPlanner.Plan memory, DelegationReport delegation, String error, boolean strictFailure) {}
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     Model model = ModelFiles.load(modelFile);
     ModelDef def = model.def();
     SubgraphDef g = model.primarySubgraph();
+    Planned planned;
+    try (OpenDelegates delegates = delegateFlags.open()) {
+      planned = plan(model, delegates);
+    }
     if (json) {
-      out.println(Json.write(toJson(model)));
-      return 0;
+      out.println(Json.write(toJson(model, planned)));
+      return planned.strictFailure() ? 1 : 0;
     }
     out.println("model: " + modelFile.getFileName() + ", " + Formats.bytes(model.sizeBytes()));
     out.println("description: " + (def.description() == null || def.description().isEmpty() ? "-" : def.description()));
@@ -60,13 +75,29 @@ final class InspectCommand implements Callable<Integer> {
     printTensors(out, "outputs", g, g.outputs());
     printOperators(out, g);
     printWeights(out, g);
-    printMemory(out, model);
+    printMemory(out, planned);
     printMetadata(out, def.metadata());
     printSignatures(out, def, g);
-    return 0;
+    if (delegateFlags.any()) {
+      if (planned.delegation() != null) {
+        ExecutionPlanText.printPlan(out, planned.delegation());
+      } else {
+        out.println("execution plan: not planned: " + planned.error());
+      }
+    }
+    return planned.strictFailure() ? 1 : 0;
   }
 
-  private Map<String, Object> toJson(Model model) {
+  /** Plans the model on an interpreter (with the delegates, if any), keeping what inspect shows. */
+  private Planned plan(Model model, OpenDelegates delegates) {
+    try (Interpreter it = new Interpreter(model, delegates.options(-1, delegateFlags.requireFullDelegation))) {
+      return new Planned(it.memoryPlan(), it.getDelegationReport(), null, false);
+    } catch (Lite4jException | IllegalArgumentException | IllegalStateException e) {
+      return new Planned(null, null, GoldenCheck.describe(e), e instanceof DelegateException);
+    }
+  }
+
+  private Map<String, Object> toJson(Model model, Planned planned) {
     ModelDef def = model.def();
     SubgraphDef g = model.primarySubgraph();
     Map<String, Object> m = new LinkedHashMap<>();
@@ -90,13 +121,12 @@ final class InspectCommand implements Callable<Integer> {
       e.put("supported", (Boolean) e.get("supported") && OperatorSupport.supported(op));
     }
     m.put("operators", ops);
-    try (Interpreter it = new Interpreter(model)) {
-      MemoryPlanner.Plan plan = it.memoryPlan();
-      m.put("arena_bytes", plan.arenaBytes());
-      m.put("naive_bytes", plan.naiveBytes());
-    } catch (Lite4jException | IllegalArgumentException | IllegalStateException e) {
+    if (planned.memory() != null) {
+      m.put("arena_bytes", planned.memory().arenaBytes());
+      m.put("naive_bytes", planned.memory().naiveBytes());
+    } else {
       m.put("arena_bytes", null);
-      m.put("arena_error", GoldenCheck.describe(e));
+      m.put("arena_error", planned.error());
     }
     Map<String, Object> meta = new LinkedHashMap<>();
     def.metadata().forEach((k, v) -> meta.put(k, v.remaining()));
@@ -107,6 +137,15 @@ final class InspectCommand implements Callable<Integer> {
           "inputs", new TreeMap<>(s.inputs()), "outputs", new TreeMap<>(s.outputs()))));
     }
     m.put("signatures", sigs);
+    if (delegateFlags.any()) {
+      m.put("delegates", delegateFlags.specs);
+      if (planned.delegation() != null) {
+        m.put("execution_plan", ExecutionPlanText.toJson(planned.delegation()));
+      } else {
+        m.put("execution_plan", null);
+        m.put("execution_plan_error", planned.error());
+      }
+    }
     return m;
   }
 
@@ -183,13 +222,12 @@ final class InspectCommand implements Callable<Integer> {
     out.println("constants: " + count + " tensors, " + Formats.bytes(bytes));
   }
 
-  private static void printMemory(PrintWriter out, Model model) {
-    try (Interpreter it = new Interpreter(model)) {
-      MemoryPlanner.Plan plan = it.memoryPlan();
-      out.println("arena: " + Formats.bytes(plan.arenaBytes()) + "; naive sum of tensor sizes: "
-          + Formats.bytes(plan.naiveBytes()));
-    } catch (Lite4jException | IllegalArgumentException | IllegalStateException e) {
-      out.println("arena: not planned: " + GoldenCheck.describe(e));
+  private static void printMemory(PrintWriter out, Planned planned) {
+    if (planned.memory() != null) {
+      out.println("arena: " + Formats.bytes(planned.memory().arenaBytes()) + "; naive sum of tensor sizes: "
+          + Formats.bytes(planned.memory().naiveBytes()));
+    } else {
+      out.println("arena: not planned: " + planned.error());
     }
   }
 

@@ -21,17 +21,21 @@ import picocli.CommandLine.Command;
 @Command(name = "lite4j", mixinStandardHelpOptions = true, version = "lite4j 0.1.0-SNAPSHOT",
     description = "Runs TensorFlow Lite models on the JVM, in pure Java.",
     subcommands = {InspectCommand.class, RunCommand.class, ClassifyCommand.class, CheckCommand.class,
-        CommandLine.HelpCommand.class})
+        BenchmarkCommand.class, CompareCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (inspect, run, classify, check)");
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (inspect, run, classify, check, benchmark, compare)");
   }
 
   public static void main(String[] args) {
+    // One line per log record, as TensorFlow Lite prints its own ("INFO: test: replaced 2 of 3 nodes, ...").
+    if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+      System.setProperty("java.util.logging.SimpleFormatter.format", "%4$s: %5$s%6$s%n");
+    }
     System.exit(execute(System.out, System.err, args));
   }
 
@@ -42,6 +46,8 @@ public final class Main implements Runnable {
     CommandLine cl = new CommandLine(new Main());
     cl.setOut(o);
     cl.setErr(e);
+    // benchmark_model's flag parser lets a later flag override an earlier one; scripts rely on it.
+    cl.getSubcommands().get("benchmark").setOverwrittenOptionsAllowed(true);
     cl.setParameterExceptionHandler((ex, a) -> {
       CommandLine cmd = ex.getCommandLine();
       cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + ex.getMessage() + " (see '"

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -51,6 +52,9 @@ final class RunCommand implements Callable<Integer> {
       description = "threads for kernels that split work (-1: Lite4j chooses)")
   int numThreads;
 
+  @Mixin
+  DelegateFlags delegateFlags;
+
   @Option(names = "--show", paramLabel = "K", defaultValue = "8", description = "values shown per output (default: ${DEFAULT-VALUE})")
   int show;
 
@@ -81,12 +85,16 @@ final class RunCommand implements Callable<Integer> {
       }
       given.put(idx, readNpy(e.getValue()));
     }
-    try (Interpreter it = new Interpreter(model, new Interpreter.Options().setNumThreads(numThreads))) {
+    try (OpenDelegates delegates = delegateFlags.open();
+        Interpreter it = new Interpreter(model, delegates.options(numThreads, delegateFlags.requireFullDelegation))) {
       List<Npy> inputs = new ArrayList<>(Inputs.random(it, seed));
       given.forEach(inputs::set);
       Inputs.apply(it, inputs);
       out.println("model: " + modelName + "  (" + it.getInputTensorCount() + " inputs, " + it.getOutputTensorCount()
           + " outputs)");
+      if (!delegates.isEmpty()) {
+        ExecutionPlanText.printSummary(out, it.getDelegationReport());
+      }
       for (int i = 0; i < inputs.size(); i++) {
         Tensor t = it.getInputTensor(i);
         out.println("input  [" + i + "] " + t.name() + "  " + Formats.dtype(t.dataType()) + Formats.shape(t.shape())

@@ -438,7 +438,7 @@ class CliTest {
   void helpAndVersion() {
     Result help = lite4j("--help");
     assertEquals(0, help.code());
-    for (String cmd : new String[] {"inspect", "run", "classify", "check"}) {
+    for (String cmd : new String[] {"inspect", "run", "classify", "check", "benchmark", "compare"}) {
       assertTrue(help.out().contains(cmd), help.out());
       Result h = lite4j(cmd, "--help");
       assertEquals(0, h.code());
