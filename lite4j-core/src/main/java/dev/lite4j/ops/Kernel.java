@@ -13,6 +13,13 @@ public interface Kernel {
    */
   void prepare(OpContext ctx);
 
+  /**
+   * Packs constant weights and allocates scratch for {@link #run}: called after {@code prepare},
+   * only for nodes that will run on the CPU (a node a delegate took is packed only if its partition
+   * ever falls back), so delegated graphs do not pay for CPU weight layouts at start-up.
+   */
+  default void pack(OpContext ctx) {}
+
   /** Computes the outputs from the inputs; allocates nothing (dynamic outputs excepted). */
   void run(OpContext ctx);
 }

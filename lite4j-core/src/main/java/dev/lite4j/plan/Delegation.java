@@ -314,6 +314,20 @@ final class Delegation {
     }
   }
 
+  /** True when {@code node} belongs to a partition that runs on its delegate. */
+  boolean delegated(int node) {
+    for (Placed p : placed) {
+      if (!p.onCpu) {
+        for (int n : p.nodes) {
+          if (n == node) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
   /** Execution units in a dependency order: a {@link Placed} partition or a CPU step. */
   List<Object> order() {
     int n = steps.size();

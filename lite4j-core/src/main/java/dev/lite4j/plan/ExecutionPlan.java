@@ -32,6 +32,7 @@ public final class ExecutionPlan {
     final OpContext ctx;
     boolean deferred;
     boolean folded;
+    boolean packed;
 
     Step(OperatorDef op, Kernel kernel, OpContext ctx) {
       this.op = op;
@@ -138,6 +139,27 @@ public final class ExecutionPlan {
     if (delegation != null) {
       delegation.prepare();
     }
+    packCpuSteps();
+  }
+
+  /** Packs the kernels that will run on the CPU now, so that running allocates nothing. */
+  private void packCpuSteps() {
+    for (Step step : steps) {
+      if (!step.folded && !step.deferred && (delegation == null || !delegation.delegated(step.op.index()))) {
+        pack(step);
+      }
+    }
+  }
+
+  private void pack(Step step) {
+    try {
+      step.kernel.pack(step.ctx);
+    } catch (Lite4jException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new ModelFormatException(step.ctx.describe() + ": cannot be prepared: " + e, e);
+    }
+    step.packed = true;
   }
 
   /** Lets the delegates take their partitions, once: shapes and constants are known now. */
@@ -219,6 +241,7 @@ public final class ExecutionPlan {
         allocateDynamic(out);
       }
     }
+    pack(step);
     runStep(step);
     for (int i = 0; i < step.ctx.outputCount(); i++) {
       step.ctx.output(i).setStorage(TensorBuffer.Storage.CONSTANT);
@@ -241,6 +264,7 @@ public final class ExecutionPlan {
    * kernel sizes its scratch from is then bounded, before anything is allocated from it.
    */
   private void prepareStep(Step step) {
+    step.packed = false;
     try {
       step.kernel.prepare(step.ctx);
       for (int i = 0; i < step.ctx.outputCount(); i++) {
@@ -391,6 +415,9 @@ public final class ExecutionPlan {
     }
     if (step.deferred) {
       prepareDeferred(step);
+    }
+    if (!step.packed) {
+      pack(step); // a deferred node, or a delegated one whose partition fell back to the CPU
     }
     runStep(step);
   }

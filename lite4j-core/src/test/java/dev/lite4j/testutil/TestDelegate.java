@@ -93,6 +93,7 @@ public final class TestDelegate implements Delegate {
       }
       for (int i = 0; i < kernels.size(); i++) {
         kernels.get(i).prepare(contexts.get(i));
+        kernels.get(i).pack(contexts.get(i));
       }
     }
 

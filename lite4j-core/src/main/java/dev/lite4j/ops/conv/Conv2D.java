@@ -82,9 +82,16 @@ public final class Conv2D implements Kernel {
     fxLo = new int[outW];
     fxHi = new int[outW];
     WindowTaps.ranges(outW, strideW, padLeft, dilationW, kW, inW, fxLo, fxHi);
+  }
+
+  @Override
+  public void pack(OpContext ctx) {
+    if (empty) {
+      return;
+    }
     weights = new float[groups * kH * kW * groupIn][groupOut];
-    if (filter.isConstant()) {
-      pack(filter.floats());
+    if (ctx.input(1).isConstant()) {
+      pack(ctx.input(1).floats());
     }
     for (int p = 0; p < BLOCK; p++) {
       acc[p] = new float[groupOut];

@@ -75,9 +75,16 @@ public final class DepthwiseConv2D implements Kernel {
     fxLo = new int[outW];
     fxHi = new int[outW];
     WindowTaps.ranges(outW, strideW, padLeft, dilationW, kW, inW, fxLo, fxHi);
+  }
+
+  @Override
+  public void pack(OpContext ctx) {
+    if (empty) {
+      return;
+    }
     weights = new float[kH * kW][outC];
-    if (filter.isConstant()) {
-      pack(filter.floats());
+    if (ctx.input(1).isConstant()) {
+      pack(ctx.input(1).floats());
     }
     acc = new float[outC];
     rows = new float[WindowTaps.maxCount(fyLo, fyHi)][inW * inC];

@@ -57,9 +57,13 @@ public final class FullyConnected implements Kernel {
     batch = elements / inputSize;
     bias = FloatOperands.prepareBias(ctx, ctx.input(2), units);
     FloatOperands.setOutputShape(ctx, outputShape(ctx, input, o.keepNumDims()));
+  }
+
+  @Override
+  public void pack(OpContext ctx) {
     weights = new float[inputSize][units];
-    if (filter.isConstant()) {
-      pack(filter.floats());
+    if (ctx.input(1).isConstant()) {
+      pack(ctx.input(1).floats());
     }
     for (int p = 0; p < BLOCK; p++) {
       acc[p] = new float[units];
