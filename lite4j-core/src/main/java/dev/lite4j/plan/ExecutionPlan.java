@@ -172,9 +172,8 @@ public final class ExecutionPlan {
   }
 
   /**
-   * When each node runs, for tensor lifetimes: its position in the run order. All nodes of a
-   * partition share one time, so a partition's inputs stay intact while it writes its outputs
-   * (its CPU fallback reads them afterwards).
+   * When each node runs, for tensor lifetimes: its position in the run order, a partition's nodes
+   * one after another in their CPU order (the order of its fallback).
    */
   private int[] nodeTimes() {
     int[] time = new int[steps.size()];
@@ -184,17 +183,37 @@ public final class ExecutionPlan {
       }
       return time;
     }
-    for (int u = 0; u < delegatedOrder.size(); u++) {
-      Object unit = delegatedOrder.get(u);
+    int t = 0;
+    for (Object unit : delegatedOrder) {
       if (unit instanceof Step step) {
-        time[step.op.index()] = u;
+        time[step.op.index()] = t++;
       } else {
         for (int node : ((Delegation.Placed) unit).nodes) {
-          time[node] = u;
+          time[node] = t++;
         }
       }
     }
     return time;
+  }
+
+  /**
+   * A delegate reads a partition's inputs and writes its outputs at any time while it runs, and its
+   * CPU fallback reads the inputs again afterwards: inputs live to the partition's end, outputs
+   * from its start, so neither shares bytes with the other. Tensors inside keep their CPU lifetimes.
+   */
+  private void widenPartitionLifetimes(int[] time, int[] first, int[] last) {
+    for (Object unit : delegatedOrder) {
+      if (unit instanceof Delegation.Placed p) {
+        int start = time[p.nodes[0]];
+        int end = time[p.nodes[p.nodes.length - 1]];
+        for (TensorBuffer in : p.partition.inputs()) {
+          last[in.index()] = Math.max(last[in.index()], end);
+        }
+        for (TensorBuffer out : p.partition.outputs()) {
+          first[out.index()] = Math.min(first[out.index()], start);
+        }
+      }
+    }
   }
 
   /** Where each node runs and why; every node on the CPU when there are no delegates. */
@@ -305,6 +324,9 @@ public final class ExecutionPlan {
         first[t] = Math.min(first[t], at);
         last[t] = Math.max(last[t], at);
       }
+    }
+    if (delegatedOrder != null) {
+      widenPartitionLifetimes(time, first, last);
     }
     for (int output : graph.outputs()) {
       last[output] = stepCount;
