@@ -9,20 +9,20 @@ import dev.lite4j.ops.shape.ShapeOps;
 import dev.lite4j.ops.spatial.SpatialOps;
 
 /**
- * The rows of {@link OpRegistry}: one call per operator family, each listing its operators with the
- * highest version implemented, followed by the operators left out on purpose.
+ * The rows of {@link OpRegistry}: one {@link OpRegistry.Family} per operator family, each listing its
+ * operators with the highest version implemented, followed by the operators left out on purpose.
  */
 final class OpTable {
   private OpTable() {}
 
   static void registerAll(OpRegistry.Builder b) {
-    ElementwiseOps.register(b);
-    ActivationOps.register(b);
-    ConvOps.register(b);
-    ShapeOps.register(b);
-    SpatialOps.register(b);
-    ReduceOps.register(b);
-    NnOps.register(b);
+    b.add(new ElementwiseOps());
+    b.add(new ActivationOps());
+    b.add(new ConvOps());
+    b.add(new ShapeOps());
+    b.add(new SpatialOps());
+    b.add(new ReduceOps());
+    b.add(new NnOps());
     UnsupportedOps.register(b);
   }
 }

@@ -1,6 +1,8 @@
 package dev.lite4j.ops;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +12,8 @@ import dev.lite4j.Interpreter;
 import dev.lite4j.UnsupportedOperatorException;
 import dev.lite4j.builder.ModelBuilder;
 import dev.lite4j.model.OpNames;
+import dev.lite4j.ops.elementwise.Add;
+import dev.lite4j.ops.elementwise.ElementwiseOps;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -61,6 +65,31 @@ class OpRegistryTest {
       }
     }
     assertEquals(List.of(), missing);
+  }
+
+  @Test
+  void everyEntryBuildsAFreshKernel() {
+    for (OpRegistry.Entry e : OpRegistry.builtin().entries().values()) {
+      Kernel k = e.create();
+      assertNotNull(k, OpNames.builtinName(e.builtinCode()));
+      assertTrue(k != e.create(), "one kernel per node: " + OpNames.builtinName(e.builtinCode()));
+    }
+    OpRegistry.Entry add = OpRegistry.builtin().entries().get(BuiltinOperator.ADD);
+    assertEquals(4, add.maxVersion());
+    assertInstanceOf(Add.class, add.create());
+  }
+
+  @Test
+  void builderRefusesAnOperatorListedTwice() {
+    OpRegistry.Builder b = new OpRegistry.Builder().add(new ElementwiseOps());
+    assertThrows(IllegalStateException.class, () -> b.add(new ElementwiseOps()));
+    assertThrows(IllegalStateException.class, () -> b.unsupported(BuiltinOperator.ADD));
+  }
+
+  @Test
+  void builderRefusesACaseThatBuildsItsKernelWhileListing() {
+    OpRegistry.Family careless = (code, row) -> code == BuiltinOperator.ADD ? new Add() : null;
+    assertThrows(IllegalStateException.class, () -> new OpRegistry.Builder().add(careless));
   }
 
   @Test

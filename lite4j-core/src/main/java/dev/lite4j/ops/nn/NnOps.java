@@ -1,5 +1,8 @@
 package dev.lite4j.ops.nn;
 
+import static org.tensorflow.lite.schema.BuiltinOperator.*;
+
+import dev.lite4j.ops.Kernel;
 import dev.lite4j.ops.OpRegistry;
 import dev.lite4j.ops.normalization.L2Normalization;
 import dev.lite4j.ops.normalization.LocalResponseNormalization;
@@ -7,26 +10,27 @@ import dev.lite4j.ops.pool.AveragePool2D;
 import dev.lite4j.ops.pool.L2Pool2D;
 import dev.lite4j.ops.pool.MaxPool2D;
 import dev.lite4j.ops.sequence.UnidirectionalSequenceLstm;
-import org.tensorflow.lite.schema.BuiltinOperator;
 
 /**
  * Rows of the operator table for pooling, softmax, normalisations, dequantize, densify and sequence (LSTM)
  * operators. Versions are TensorFlow Lite's register.cc maxima; kernels refuse the quantized variants of
  * those versions they do not implement yet.
  */
-public final class NnOps {
-  private NnOps() {}
-
-  public static void register(OpRegistry.Builder b) {
-    b.add(BuiltinOperator.AVERAGE_POOL_2D, 3, AveragePool2D::new);
-    b.add(BuiltinOperator.MAX_POOL_2D, 3, MaxPool2D::new);
-    b.add(BuiltinOperator.L2_POOL_2D, 1, L2Pool2D::new);
-    b.add(BuiltinOperator.SOFTMAX, 3, Softmax::new);
-    b.add(BuiltinOperator.LOG_SOFTMAX, 2, LogSoftmax::new);
-    b.add(BuiltinOperator.L2_NORMALIZATION, 2, L2Normalization::new);
-    b.add(BuiltinOperator.LOCAL_RESPONSE_NORMALIZATION, 1, LocalResponseNormalization::new);
-    b.add(BuiltinOperator.DEQUANTIZE, 6, Dequantize::new);
-    b.add(BuiltinOperator.DENSIFY, 1, Densify::new);
-    b.add(BuiltinOperator.UNIDIRECTIONAL_SEQUENCE_LSTM, 4, UnidirectionalSequenceLstm::new);
+public final class NnOps implements OpRegistry.Family {
+  @Override
+  public Kernel kernel(int builtinCode, OpRegistry.Row row) {
+    return switch (builtinCode) {
+      case AVERAGE_POOL_2D -> row.upTo(3) ? new AveragePool2D() : null;
+      case MAX_POOL_2D -> row.upTo(3) ? new MaxPool2D() : null;
+      case L2_POOL_2D -> row.upTo(1) ? new L2Pool2D() : null;
+      case SOFTMAX -> row.upTo(3) ? new Softmax() : null;
+      case LOG_SOFTMAX -> row.upTo(2) ? new LogSoftmax() : null;
+      case L2_NORMALIZATION -> row.upTo(2) ? new L2Normalization() : null;
+      case LOCAL_RESPONSE_NORMALIZATION -> row.upTo(1) ? new LocalResponseNormalization() : null;
+      case DEQUANTIZE -> row.upTo(6) ? new Dequantize() : null;
+      case DENSIFY -> row.upTo(1) ? new Densify() : null;
+      case UNIDIRECTIONAL_SEQUENCE_LSTM -> row.upTo(4) ? new UnidirectionalSequenceLstm() : null;
+      default -> null;
+    };
   }
 }
