@@ -37,22 +37,25 @@ public final class Partitioner {
     }
     List<int[]> rounds = new ArrayList<>();
     boolean kind = firstReadyKind(producers, candidate, done);
+    int[] taken = new int[n];
     while (remaining > 0) {
-      List<Integer> taken = new ArrayList<>();
+      int count = 0;
       boolean progress = true;
       while (progress) {
         progress = false;
         for (int i = 0; i < n; i++) {
           if (!done[i] && candidate[i] == kind && ready(i, producers, done)) {
             done[i] = true;
-            taken.add(i);
+            taken[count++] = i;
             progress = true;
           }
         }
       }
-      remaining -= taken.size();
-      if (kind && !taken.isEmpty()) {
-        rounds.add(taken.stream().mapToInt(Integer::intValue).sorted().toArray());
+      remaining -= count;
+      if (kind && count > 0) {
+        int[] round = Arrays.copyOf(taken, count);
+        Arrays.sort(round);
+        rounds.add(round);
       }
       kind = !kind;
     }
@@ -77,30 +80,79 @@ public final class Partitioner {
     return true;
   }
 
-  /** For each node, the nodes that write a tensor it reads. */
+  /**
+   * For each node, the nodes that write a tensor it reads. Plain loops rather than streams: this
+   * runs while an interpreter starts, often in a fresh JVM, where the first stream costs milliseconds.
+   */
   private static int[][] producers(int[][] nodeInputs, int[][] nodeOutputs) {
-    java.util.Map<Integer, Integer> writer = new java.util.HashMap<>();
+    int maxTensor = -1;
+    for (int[] outs : nodeOutputs) {
+      for (int t : outs) {
+        maxTensor = Math.max(maxTensor, t);
+      }
+    }
+    for (int[] ins : nodeInputs) {
+      for (int t : ins) {
+        maxTensor = Math.max(maxTensor, t);
+      }
+    }
+    int[] writer = new int[maxTensor + 1];
+    Arrays.fill(writer, -1);
     for (int i = 0; i < nodeOutputs.length; i++) {
       for (int t : nodeOutputs[i]) {
-        writer.put(t, i);
+        writer[t] = i;
       }
     }
     int[][] out = new int[nodeInputs.length][];
     for (int i = 0; i < nodeInputs.length; i++) {
-      out[i] = Arrays.stream(nodeInputs[i]).filter(t -> t >= 0 && writer.containsKey(t))
-          .map(writer::get).distinct().toArray();
+      int[] found = new int[nodeInputs[i].length];
+      int count = 0;
+      for (int t : nodeInputs[i]) {
+        int w = t < 0 ? -1 : writer[t];
+        if (w >= 0 && !contains(found, count, w)) {
+          found[count++] = w;
+        }
+      }
+      out[i] = Arrays.copyOf(found, count);
     }
     return out;
   }
 
+  private static boolean contains(int[] values, int count, int v) {
+    for (int i = 0; i < count; i++) {
+      if (values[i] == v) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The largest partitions within the limits, back in execution order (by first node). */
   private static List<int[]> keepLargest(List<int[]> rounds, DelegateOptions limits) {
-    List<int[]> bySize = new ArrayList<>(rounds);
-    bySize.removeIf(p -> p.length < limits.minNodesPerPartition());
+    List<int[]> bySize = new ArrayList<>();
+    for (int[] p : rounds) {
+      if (p.length >= limits.minNodesPerPartition()) {
+        bySize.add(p);
+      }
+    }
     // Largest first; ties keep the earlier partition, so the choice is stable.
-    bySize.sort(Comparator.comparingInt((int[] p) -> -p.length).thenComparingInt(p -> p[0]));
+    bySize.sort(BY_SIZE_THEN_FIRST_NODE);
     List<int[]> kept = new ArrayList<>(bySize.subList(0, Math.min(bySize.size(), limits.maxDelegatedPartitions())));
-    kept.sort(Comparator.comparingInt(p -> p[0]));
+    kept.sort(BY_FIRST_NODE);
     return kept;
   }
+
+  private static final Comparator<int[]> BY_FIRST_NODE = new Comparator<>() {
+    @Override
+    public int compare(int[] a, int[] b) {
+      return Integer.compare(a[0], b[0]);
+    }
+  };
+
+  private static final Comparator<int[]> BY_SIZE_THEN_FIRST_NODE = new Comparator<>() {
+    @Override
+    public int compare(int[] a, int[] b) {
+      return a.length != b.length ? Integer.compare(b.length, a.length) : Integer.compare(a[0], b[0]);
+    }
+  };
 }
