@@ -404,7 +404,8 @@ public final class Interpreter implements AutoCloseable {
             + Arrays.toString(sig) + " fixes the other dimensions");
       }
     }
-    long bytes = 1;
+    // The cap is in bytes: count them, not elements (checked per dimension so the product cannot overflow).
+    long bytes = t.type().byteSize();
     for (int d : dims) {
       bytes *= d;
       if (bytes > options.maxArenaBytes) {
