@@ -139,7 +139,7 @@ public final class Interpreter implements AutoCloseable {
     this.options = options == null ? new Options() : options;
     this.graph = model.primarySubgraph();
     this.plan = new ExecutionPlan(graph, OpRegistry.builtin(), this.options.maxArenaBytes,
-        this.options.delegates, this.options.requireFullDelegation);
+        this.options.delegates, this.options.requireFullDelegation, model.file().orElse(null));
     this.inputTensors = tensorsOf(graph.inputs());
     this.outputTensors = tensorsOf(graph.outputs());
     try {

@@ -23,10 +23,12 @@ import java.util.Optional;
 public final class Model {
   private final ModelDef def;
   private final String source;
+  private final ModelFile file;
 
-  private Model(ModelDef def, String source) {
+  private Model(ModelDef def, String source, ModelFile file) {
     this.def = def;
     this.source = source;
+    this.file = file;
   }
 
   /** Memory-maps and verifies a {@code .tflite} file. */
@@ -36,8 +38,12 @@ public final class Model {
       if (size > Integer.MAX_VALUE) {
         throw new ModelFormatException(file + " is " + size + " bytes; models over 2 GiB are not supported");
       }
+      ModelFile before = ModelFile.of(file);
       ByteBuffer mapped = ch.map(FileChannel.MapMode.READ_ONLY, 0, size).order(ByteOrder.LITTLE_ENDIAN);
-      return new Model(ModelReader.read(mapped), file.toString());
+      ModelDef def = ModelReader.read(mapped);
+      // Attributes that held from before mapping to after reading describe the bytes this model has.
+      boolean steady = before != null && before.size() == size && before.unchanged();
+      return new Model(def, file.toString(), steady ? before : null);
     } catch (NoSuchFileException e) {
       throw new IllegalArgumentException("model file not found: " + file, e);
     } catch (IOException e) {
@@ -50,7 +56,7 @@ public final class Model {
     if (buffer == null) {
       throw new IllegalArgumentException("model buffer is null");
     }
-    return new Model(ModelReader.read(buffer.slice().order(ByteOrder.LITTLE_ENDIAN)), "buffer");
+    return new Model(ModelReader.read(buffer.slice().order(ByteOrder.LITTLE_ENDIAN)), "buffer", null);
   }
 
   /** Verifies a model held in a byte array (not copied: do not modify the array afterwards). */
@@ -58,7 +64,7 @@ public final class Model {
     if (bytes == null) {
       throw new IllegalArgumentException("model bytes are null");
     }
-    return new Model(ModelReader.read(ByteBuffer.wrap(bytes)), "byte[]");
+    return new Model(ModelReader.read(ByteBuffer.wrap(bytes)), "byte[]", null);
   }
 
   /** Reads a file fully into memory (for files that must not stay mapped). */
@@ -67,6 +73,14 @@ public final class Model {
       throw new IllegalArgumentException("model file not found: " + file);
     }
     return fromBytes(Files.readAllBytes(file));
+  }
+
+  /**
+   * The file this model is mapped from, with its attributes at load ({@link #load} only; empty for
+   * models read into memory, and when the file changed while it was being loaded).
+   */
+  public Optional<ModelFile> file() {
+    return Optional.ofNullable(file);
   }
 
   public ModelDef def() {

@@ -8,6 +8,15 @@ package dev.lite4j.delegate;
 public interface DelegateKernel extends AutoCloseable {
   void prepare(Partition partition) throws Exception;
 
+  /**
+   * Waits for work {@code prepare} started in the background and throws what failed it. The runtime
+   * calls it once its own preparation after {@code prepare} (placing tensors, packing CPU kernels,
+   * logging) is done, so a delegate can overlap slow work (compiling a model) with the runtime's. A
+   * failure here is treated as a failure in {@code prepare}. A kernel that starts on the CPU and
+   * switches later ({@link #ready} false meanwhile) returns at once.
+   */
+  default void awaitPrepared() throws Exception {}
+
   void run(Partition partition) throws Exception;
 
   /**

@@ -1,6 +1,7 @@
 package dev.lite4j.plan;
 
 import dev.lite4j.DelegateException;
+import dev.lite4j.ModelFile;
 import dev.lite4j.delegate.Delegate;
 import dev.lite4j.delegate.DelegateKernel;
 import dev.lite4j.delegate.DelegateNode;
@@ -49,17 +50,19 @@ final class Delegation {
   private final String[] cpuReason;
   private final List<String> summary = new ArrayList<>();
   private final boolean strict;
+  private final ModelFile modelFile;
 
-  private Delegation(List<ExecutionPlan.Step> steps, boolean strict) {
+  private Delegation(List<ExecutionPlan.Step> steps, boolean strict, ModelFile modelFile) {
     this.steps = steps;
     this.strict = strict;
+    this.modelFile = modelFile;
     this.cpuReason = new String[steps.size()];
   }
 
   /** Lets each delegate in turn claim what earlier ones left, and builds a kernel per partition. */
   static Delegation apply(List<Delegate> delegates, List<ExecutionPlan.Step> steps, TensorBuffer[] tensors,
-      int[] graphOutputs, boolean strict) {
-    Delegation d = new Delegation(steps, strict);
+      int[] graphOutputs, boolean strict, ModelFile modelFile) {
+    Delegation d = new Delegation(steps, strict, modelFile);
     boolean[] taken = new boolean[steps.size()];
     for (Delegate delegate : delegates) {
       d.claim(delegate, taken, tensors, graphOutputs);
@@ -112,7 +115,17 @@ final class Delegation {
     String line = delegate.name() + ": replaced " + replaced + " of " + activeCount + " nodes, "
         + kept.size() + " partitions";
     summary.add(line);
-    LOG.log(System.Logger.Level.INFO, line);
+  }
+
+  /**
+   * Logs each delegate's summary line, as TensorFlow Lite prints it. Called after the kernels'
+   * {@code prepare}: in a fresh JVM the first log record costs tens of milliseconds (the logging
+   * system and its date formatting start up), which then overlap work the kernels do in the background.
+   */
+  void logSummary() {
+    for (String line : summary) {
+      LOG.log(System.Logger.Level.INFO, line);
+    }
   }
 
   /** Why {@code delegate} will not take this node, or null when it will. */
@@ -150,7 +163,11 @@ final class Delegation {
   }
 
   private int countOf(Delegate delegate) {
-    return (int) placed.stream().filter(p -> p.delegate == delegate).count();
+    int count = 0;
+    for (Placed p : placed) {
+      count += p.delegate == delegate ? 1 : 0;
+    }
+    return count;
   }
 
   /** The partition's boundary tensors, and its kernel (null, with the nodes back on the CPU, if that fails). */
@@ -197,7 +214,7 @@ final class Delegation {
       }
     }
     Partition partition = new Partition(number - 1, List.copyOf(views), buffers(inputs, tensors),
-        buffers(constants, tensors), List.copyOf(outputs));
+        buffers(constants, tensors), List.copyOf(outputs), modelFile);
     Placed p = new Placed(delegate, partition, nodes, delegate.name() + "#" + (number - 1));
     try {
       p.kernel = delegate.createKernel(partition);
@@ -239,11 +256,30 @@ final class Delegation {
         p.kernel.prepare(p.partition);
         p.preparedShapes = shapes;
       } catch (Exception e) {
-        for (Placed other : placed) {
-          if (other.delegate == p.delegate && !other.onCpu) {
-            fail(other, "delegate failed while preparing: " + e, e);
-          }
-        }
+        failDelegate(p.delegate, e);
+      }
+    }
+  }
+
+  /** Waits for what the kernels' {@code prepare} left running in the background (see {@link DelegateKernel#awaitPrepared}). */
+  void awaitPrepared() {
+    for (Placed p : placed) {
+      if (p.onCpu) {
+        continue;
+      }
+      try {
+        p.kernel.awaitPrepared();
+      } catch (Exception e) {
+        failDelegate(p.delegate, e);
+      }
+    }
+  }
+
+  /** A delegate that failed to prepare leaves the plan: all its partitions go back to the CPU. */
+  private void failDelegate(Delegate delegate, Exception e) {
+    for (Placed other : placed) {
+      if (other.delegate == delegate && !other.onCpu) {
+        fail(other, "delegate failed while preparing: " + e, e);
       }
     }
   }
@@ -277,10 +313,15 @@ final class Delegation {
   }
 
   private static int[][] shapesOf(Partition p) {
-    List<int[]> shapes = new ArrayList<>();
-    p.inputs().forEach(t -> shapes.add(t.shape().clone()));
-    p.outputs().forEach(t -> shapes.add(t.shape().clone()));
-    return shapes.toArray(new int[0][]);
+    int[][] shapes = new int[p.inputs().size() + p.outputs().size()][];
+    int i = 0;
+    for (TensorBuffer t : p.inputs()) {
+      shapes[i++] = t.shape().clone();
+    }
+    for (TensorBuffer t : p.outputs()) {
+      shapes[i++] = t.shape().clone();
+    }
+    return shapes;
   }
 
   /** Moves a partition to the CPU: in strict mode this is an error instead. */
@@ -328,16 +369,24 @@ final class Delegation {
     return false;
   }
 
-  /** Execution units in a dependency order: a {@link Placed} partition or a CPU step. */
+  /**
+   * Execution units in a dependency order: a {@link Placed} partition or a CPU step. Plain arrays and
+   * loops, no lambdas: this runs once per interpreter, mostly interpreted in a fresh JVM.
+   */
   List<Object> order() {
     int n = steps.size();
-    Object[] unitOf = new Object[n];
+    // Each unit is named by its first node (units are disjoint, so first nodes are distinct).
+    int[] unitOf = new int[n];
     for (int i = 0; i < n; i++) {
-      unitOf[i] = steps.get(i);
+      unitOf[i] = i;
     }
     for (Placed p : placed) {
+      int first = Integer.MAX_VALUE;
       for (int node : p.nodes) {
-        unitOf[node] = p;
+        first = Math.min(first, node);
+      }
+      for (int node : p.nodes) {
+        unitOf[node] = first;
       }
     }
     java.util.Map<Integer, Integer> writer = new java.util.HashMap<>();
@@ -347,40 +396,47 @@ final class Delegation {
       }
     }
     // Kahn's algorithm over units; ties go to the unit with the lowest first node (file order).
-    java.util.Map<Object, Set<Object>> after = new java.util.IdentityHashMap<>();
-    java.util.Map<Object, Integer> pending = new java.util.IdentityHashMap<>();
-    java.util.Map<Object, Integer> firstNode = new java.util.IdentityHashMap<>();
+    List<Set<Integer>> after = new ArrayList<>(n);
+    int[] pending = new int[n];
     for (int i = 0; i < n; i++) {
-      Object u = unitOf[i];
-      firstNode.merge(u, i, Math::min);
-      pending.putIfAbsent(u, 0);
-      after.putIfAbsent(u, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+      after.add(new LinkedHashSet<>());
     }
     for (int i = 0; i < n; i++) {
       for (int t : steps.get(i).op.inputs()) {
         Integer w = t < 0 ? null : writer.get(t);
         if (w != null && unitOf[w] != unitOf[i] && after.get(unitOf[w]).add(unitOf[i])) {
-          pending.merge(unitOf[i], 1, Integer::sum);
+          pending[unitOf[i]]++;
         }
       }
     }
-    PriorityQueue<Object> ready = new PriorityQueue<>((a, b) -> firstNode.get(a) - firstNode.get(b));
-    pending.forEach((u, c) -> {
-      if (c == 0) {
-        ready.add(u);
+    PriorityQueue<Integer> ready = new PriorityQueue<>();
+    int units = 0;
+    for (int i = 0; i < n; i++) {
+      if (unitOf[i] == i) {
+        units++;
+        if (pending[i] == 0) {
+          ready.add(i);
+        }
       }
-    });
+    }
+    Object[] unit = new Object[n];
+    for (int i = 0; i < n; i++) {
+      unit[i] = steps.get(i);
+    }
+    for (Placed p : placed) {
+      unit[unitOf[p.nodes[0]]] = p;
+    }
     List<Object> order = new ArrayList<>();
     while (!ready.isEmpty()) {
-      Object u = ready.poll();
-      order.add(u);
-      for (Object next : after.get(u)) {
-        if (pending.merge(next, -1, Integer::sum) == 0) {
+      int u = ready.poll();
+      order.add(unit[u]);
+      for (int next : after.get(u)) {
+        if (--pending[next] == 0) {
           ready.add(next);
         }
       }
     }
-    if (order.size() != pending.size()) {
+    if (order.size() != units) {
       throw new IllegalStateException("delegated partitions form a cycle: the partitioner broke its contract");
     }
     return order;

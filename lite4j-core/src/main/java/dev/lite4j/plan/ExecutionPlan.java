@@ -1,5 +1,6 @@
 package dev.lite4j.plan;
 
+import dev.lite4j.ModelFile;
 import dev.lite4j.Lite4jException;
 import dev.lite4j.delegate.Delegate;
 import dev.lite4j.delegate.DelegationReport;
@@ -49,6 +50,7 @@ public final class ExecutionPlan {
   private MemoryPlanner.Plan memoryPlan;
   private final List<Delegate> delegates;
   private final boolean requireFullDelegation;
+  private final ModelFile modelFile;
   private Delegation delegation;
   private List<Object> delegatedOrder;
 
@@ -62,6 +64,13 @@ public final class ExecutionPlan {
    */
   public ExecutionPlan(SubgraphDef graph, OpRegistry registry, long arenaCap, List<Delegate> delegates,
       boolean requireFullDelegation) {
+    this(graph, registry, arenaCap, delegates, requireFullDelegation, null);
+  }
+
+  /** As above, for a model mapped from {@code modelFile} (null: a model in memory), which partitions name. */
+  public ExecutionPlan(SubgraphDef graph, OpRegistry registry, long arenaCap, List<Delegate> delegates,
+      boolean requireFullDelegation, ModelFile modelFile) {
+    this.modelFile = modelFile;
     this.graph = graph;
     this.arenaCap = arenaCap;
     this.delegates = List.copyOf(delegates);
@@ -136,16 +145,28 @@ public final class ExecutionPlan {
     }
     allocateArena();
     allocateVariables();
-    if (delegation != null) {
-      delegation.prepare();
+    if (delegation == null) {
+      packCpuSteps();
+      return;
+    }
+    // Kernels may leave slow work running in the background; the CPU side is done meanwhile.
+    delegation.prepare();
+    if (!loggedDelegation) {
+      loggedDelegation = true;
+      delegation.logSummary();
     }
     packCpuSteps();
+    delegation.awaitPrepared();
+    packCpuSteps(); // the nodes of a delegate that failed in the background, if any
   }
+
+  private boolean loggedDelegation;
 
   /** Packs the kernels that will run on the CPU now, so that running allocates nothing. */
   private void packCpuSteps() {
     for (Step step : steps) {
-      if (!step.folded && !step.deferred && (delegation == null || !delegation.delegated(step.op.index()))) {
+      if (!step.folded && !step.deferred && !step.packed
+          && (delegation == null || !delegation.delegated(step.op.index()))) {
         pack(step);
       }
     }
@@ -164,7 +185,7 @@ public final class ExecutionPlan {
 
   /** Lets the delegates take their partitions, once: shapes and constants are known now. */
   private void partition() {
-    delegation = Delegation.apply(delegates, steps, tensors, graph.outputs(), requireFullDelegation);
+    delegation = Delegation.apply(delegates, steps, tensors, graph.outputs(), requireFullDelegation, modelFile);
     if (requireFullDelegation) {
       delegation.requireFull();
     }

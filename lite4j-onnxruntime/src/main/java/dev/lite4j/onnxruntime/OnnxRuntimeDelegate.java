@@ -112,7 +112,7 @@ public final class OnnxRuntimeDelegate implements Delegate {
     return new OnnxRuntimeKernel(env, options, cache, startups::add, this::writeInBackground);
   }
 
-  /** Cache entries being written (a daemon thread each), so that {@link #awaitCacheWrites} can wait for them. */
+  /** Cache entries being written (on {@link Background} threads), so that {@link #awaitCacheWrites} can wait for them. */
   private final List<java.util.concurrent.CompletableFuture<Void>> writes = new ArrayList<>();
 
   private void writeInBackground(Runnable write) {
@@ -121,7 +121,7 @@ public final class OnnxRuntimeDelegate implements Delegate {
       writes.removeIf(java.util.concurrent.CompletableFuture::isDone);
       writes.add(done);
     }
-    Thread.ofPlatform().daemon().name("lite4j-onnxruntime-cache").start(() -> {
+    Background.run(() -> {
       try {
         write.run();
       } finally {

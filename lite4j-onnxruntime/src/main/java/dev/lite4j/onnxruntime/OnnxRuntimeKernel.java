@@ -75,9 +75,10 @@ public final class OnnxRuntimeKernel implements DelegateKernel {
   }
 
   /**
-   * Converts the partition for its current shapes (on this thread: it reads the shapes) and makes
-   * the session: here, or with {@code async} on a background thread while the runtime runs the
-   * partition on the CPU ({@link #ready} is false until the session is there).
+   * Starts making the session for the partition's current shapes on a background thread
+   * (conversion, cache lookup, ONNX Runtime's optimisation), so that the runtime's own preparation
+   * overlaps it. {@link #awaitPrepared} waits for it; with {@code async} nobody waits: until the
+   * session is there {@link #ready} is false and the runtime runs the partition on the CPU.
    */
   @Override
   public void prepare(Partition partition) throws Exception {
@@ -92,23 +93,37 @@ public final class OnnxRuntimeKernel implements DelegateKernel {
     discardPending();
     closeSession();
     long t0 = System.nanoTime();
-    OnnxGraph graph = OnnxConverter.convert(partition);
-    long convertNs = System.nanoTime() - t0;
-    if (options.async()) {
-      pendingShapes = shapes;
-      pendingPartition = partition;
-      CompletableFuture<OrtSession> f = new CompletableFuture<>();
-      pending = f;
-      Thread.ofPlatform().daemon().name("lite4j-onnxruntime-session").start(() -> {
-        try {
-          f.complete(createSession(graph, partition, convertNs));
-        } catch (Throwable e) {
-          f.completeExceptionally(e);
-        }
-      });
+    pendingShapes = shapes;
+    pendingPartition = partition;
+    CompletableFuture<OrtSession> f = new CompletableFuture<>();
+    pending = f;
+    // The shapes the conversion reads do not change until the next prepare, which discards this one.
+    Background.run(() -> {
+      try {
+        f.complete(createSession(partition, t0));
+      } catch (Throwable e) {
+        f.completeExceptionally(e);
+      }
+    });
+  }
+
+  /** Waits for the session {@code prepare} started (not with {@code async}); throws what failed it. */
+  @Override
+  public void awaitPrepared() throws Exception {
+    if (pending == null || options.async()) {
       return;
     }
-    adopt(createSession(graph, partition, convertNs), partition, shapes);
+    try {
+      pending.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      // ready() records the failure; it is thrown below.
+    }
+    ready();
+    if (pendingFailure != null) {
+      Throwable e = pendingFailure;
+      pendingFailure = null;
+      throw e instanceof Exception ex ? ex : new IllegalStateException(e.toString(), e);
+    }
   }
 
   private void adopt(OrtSession s, Partition partition, int[] shapes) {
@@ -162,6 +177,9 @@ public final class OnnxRuntimeKernel implements DelegateKernel {
   @Override
   public void run(Partition partition) throws Exception {
     checkOpen();
+    if (pending != null && !options.async()) {
+      awaitPrepared(); // a caller that skipped it (the runtime does not)
+    }
     if (pending != null && !ready()) {
       throw new IllegalStateException("onnxruntime partition " + partition.index() + " runs before its session is ready");
     }
@@ -252,15 +270,17 @@ public final class OnnxRuntimeKernel implements DelegateKernel {
 
   // ---- session creation, timed ----
 
-  private OrtSession createSession(OnnxGraph graph, Partition partition, long convertNs)
-      throws OrtException, IOException {
+  /** Converts the partition and makes its session: from the disk cache on a hit, else optimised afresh. */
+  private OrtSession createSession(Partition partition, long startNs) throws OrtException, IOException {
     long t0 = System.nanoTime();
-    String key = cache != null ? cacheKey(graph) : null;
-    long hashNs = System.nanoTime() - t0;
-    long conversionNs = convertNs;
+    OnnxGraph graph = OnnxConverter.convert(partition);
+    long conversionNs = System.nanoTime() - t0;
+    long k0 = System.nanoTime();
+    // Null with the cache on: a model file seen for the first time, keyed once its session is made.
+    String key = cache != null ? cacheKey(graph, partition.modelFile(), false) : null;
+    long hashNs = System.nanoTime() - k0;
     long cacheNs = 0;
-    // Sessions ONNX Runtime can save optimised: CPU only (other providers' compiled nodes cannot be saved).
-    boolean saveOptimised = options.providers().stream().allMatch("cpu"::equals);
+    boolean saveOptimised = cpuOnly();
     if (key != null) {
       long c0 = System.nanoTime();
       Path cached = cache.load(key);
@@ -268,7 +288,7 @@ public final class OnnxRuntimeKernel implements DelegateKernel {
       if (cached != null) {
         long s0 = System.nanoTime();
         OrtSession s = newSession(cached, saveOptimised ? OptLevel.NO_OPT : OptLevel.ALL_OPT);
-        report(partition, conversionNs, hashNs, cacheNs, System.nanoTime() - s0, "hit");
+        report(partition, conversionNs, hashNs, cacheNs, System.nanoTime() - s0, "hit", startNs);
         return s;
       }
     }
@@ -278,12 +298,23 @@ public final class OnnxRuntimeKernel implements DelegateKernel {
     long s0 = System.nanoTime();
     OrtSession s = newSession(model, OptLevel.ALL_OPT, null);
     long sessionNs = System.nanoTime() - s0;
-    if (key != null) {
+    if (cache != null) {
       // The entry is written off the start-up path: a second session saves its optimised model.
-      cacheWriter.accept(() -> writeEntry(key, model, saveOptimised));
+      cacheWriter.accept(() -> writeEntry(key != null ? key : cacheKey(graph, partition.modelFile(), true), model,
+          saveOptimised));
     }
-    report(partition, conversionNs, hashNs, cacheNs, sessionNs, key != null ? "miss" : "off");
+    report(partition, conversionNs, hashNs, cacheNs, sessionNs, cache != null ? "miss" : "off", startNs);
     return s;
+  }
+
+  /** Sessions ONNX Runtime can save optimised: CPU only (other providers' compiled nodes cannot be saved). */
+  private boolean cpuOnly() {
+    for (String p : options.providers()) {
+      if (!p.equals("cpu")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -311,10 +342,10 @@ public final class OnnxRuntimeKernel implements DelegateKernel {
     }
   }
 
-  private void report(Partition p, long conversionNs, long hashNs, long cacheNs, long sessionNs, String cacheState) {
+  private void report(Partition p, long conversionNs, long hashNs, long cacheNs, long sessionNs, String cacheState,
+      long startNs) {
     startup = new StartupTimings(p.index(), p.nodes().size(), conversionNs / 1e6, hashNs / 1e6, cacheNs / 1e6,
-        sessionNs / 1e6,
-        cacheState);
+        sessionNs / 1e6, cacheState, (System.nanoTime() - startNs) / 1e6);
     LOG.log(Level.DEBUG, () -> "onnxruntime " + startup);
     if (timingsSink != null) {
       timingsSink.accept(startup);
@@ -364,16 +395,39 @@ public final class OnnxRuntimeKernel implements DelegateKernel {
 
   /**
    * SHA-256 of what determines the optimised model: converter and ONNX Runtime versions, platform,
-   * the options that change the model, the ONNX graph without weight data, and the weights' source
-   * bytes. Computed without laying the weights out, so a warm start skips that work.
+   * the options that change the model, the ONNX graph without weight data, and the weights' contents.
+   * For a model mapped from a file the contents are named by the file's digest, which
+   * {@link FileDigests} remembers across processes; a file not remembered yet gives null (a miss:
+   * nothing can be cached under a digest nobody computed) unless {@code hashFile}, which hashes it
+   * (off the start-up path, for writing the entry). A model in memory is keyed by its weights' own
+   * digests (remembered per process). The weights are not laid out for any of this.
    */
-  private String cacheKey(OnnxGraph graph) {
+  private String cacheKey(OnnxGraph graph, dev.lite4j.ModelFile file, boolean hashFile) {
+    byte[] fileDigest = null;
+    if (file != null) {
+      fileDigest = cache.fileDigests().lookup(file);
+      if (fileDigest == null && hashFile) {
+        try {
+          fileDigest = cache.fileDigests().hashAndRemember(file);
+        } catch (IOException e) {
+          LOG.log(Level.DEBUG, "onnxruntime: cannot hash " + file.path() + ": " + e);
+        }
+      }
+      if (fileDigest == null && !hashFile) {
+        return null;
+      }
+    }
     MessageDigest md = SessionCache.sha256();
     String header = "lite4j-onnxruntime/" + OnnxConverter.VERSION + "/ort=" + env.getVersion() + "/"
         + System.getProperty("os.name") + "/" + System.getProperty("os.arch") + "/" + options.cacheIdentity();
     md.update(header.getBytes(StandardCharsets.UTF_8));
     md.update(graph.structure().toByteArray());
-    graph.digestWeights(md);
+    if (fileDigest != null) {
+      md.update("file-contents:".getBytes(StandardCharsets.UTF_8));
+      md.update(fileDigest);
+    } else {
+      graph.digestWeights(md);
+    }
     return HexFormat.of().formatHex(md.digest());
   }
 

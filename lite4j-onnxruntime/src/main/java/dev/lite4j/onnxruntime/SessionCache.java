@@ -32,10 +32,17 @@ final class SessionCache {
 
   private final Path dir;
   private final String ortVersion;
+  private final FileDigests fileDigests;
 
   SessionCache(Path dir, String ortVersion) {
     this.dir = dir;
     this.ortVersion = ortVersion;
+    this.fileDigests = new FileDigests(dir.resolve("files"));
+  }
+
+  /** Model files' digests, remembered against their attributes (see {@link FileDigests}). */
+  FileDigests fileDigests() {
+    return fileDigests;
   }
 
   Path dir() {

@@ -12,7 +12,6 @@ import dev.lite4j.model.SubgraphDef;
 import dev.lite4j.runtime.TensorBuffer;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.lite.schema.BuiltinOperator;
@@ -22,9 +21,10 @@ import org.tensorflow.lite.schema.Padding;
 /**
  * One-time, per-process preparation started in the background when the first delegate is created,
  * while the application loads its model and the runtime plans it: it exercises the code every first
- * session needs (SHA-256, which runs interpreted until the JIT compiles it to the CPU's SHA
- * instructions; the protobuf classes; ONNX Runtime's first session, which initialises its kernels
- * and optimisers). Nothing it computes is kept; a failure here is ignored.
+ * session needs (the protobuf classes; ONNX Runtime's first session, which initialises its kernels
+ * and optimisers). It does not hash: a model file's digest is remembered across processes
+ * ({@link FileDigests}), so starts do not hash weights. Nothing it computes is kept; a failure here
+ * is ignored.
  */
 final class Warmup {
   private static final System.Logger LOG = System.getLogger("dev.lite4j.onnxruntime");
@@ -45,12 +45,6 @@ final class Warmup {
   private static void run(OrtEnvironment env) {
     long t0 = System.nanoTime();
     try {
-      MessageDigest md = SessionCache.sha256();
-      ByteBuffer block = ByteBuffer.allocateDirect(256 << 10);
-      for (int i = 0; i < 48; i++) {
-        md.update(block.duplicate());
-      }
-      md.digest();
       OnnxGraph graph = OnnxConverter.convert(tinyPartition());
       ByteBuffer bytes = ByteBuffer.wrap(graph.build().toByteArray());
       try (OrtSession.SessionOptions so = new OrtSession.SessionOptions()) {

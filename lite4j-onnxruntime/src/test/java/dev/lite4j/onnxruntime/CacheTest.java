@@ -145,6 +145,50 @@ class CacheTest {
     assertTrue(files(".tmp").isEmpty(), "no temporary files left behind");
   }
 
+  /**
+   * A model mapped from a file is keyed by the file's digest, remembered against its attributes: the
+   * first start of a file hashes nothing (a miss), a later start of the unchanged file hits without
+   * hashing, and a rewritten file (same size, other weights) never hits the old entry.
+   */
+  @Test
+  void modelFilesAreKeyedByTheirRememberedDigest() throws Exception {
+    Path file = dir.resolve("models").resolve("conv.tflite");
+    Files.createDirectories(file.getParent());
+    Path cacheDir = dir.resolve("cache");
+    try (OnnxRuntimeDelegate d = new OnnxRuntimeDelegate(Map.of("cache_dir", cacheDir.toString()))) {
+      writeSettled(file, convModel(3));
+      Start first = start(d, Model.load(file));
+      assertEquals("miss", first.cache());
+      try (Stream<Path> records = Files.list(cacheDir.resolve("files"))) {
+        assertEquals(1, records.count(), "the file's digest is remembered");
+      }
+      Start second = start(d, Model.load(file));
+      assertEquals("hit", second.cache());
+      assertArrayEquals(first.output(), second.output());
+
+      writeSettled(file, convModel(4)); // same size, other weights
+      Start rewritten = start(d, Model.load(file));
+      assertEquals("miss", rewritten.cache(), "a rewritten file must not hit the old entry");
+      assertArrayEquals(start(d, Model.fromBytes(convModel(4))).output(), rewritten.output());
+      assertEquals("hit", start(d, Model.load(file)).cache());
+
+      try (Stream<Path> s = Files.list(cacheDir.resolve("files"))) {
+        for (Path record : s.toList()) {
+          Files.writeString(record, "path=" + file + "\nsize=1\nsha256=" + "00".repeat(32) + "\n");
+        }
+      }
+      assertEquals("miss", start(d, Model.load(file)).cache(), "a record for other attributes is not used");
+      assertEquals("hit", start(d, Model.load(file)).cache(), "and is replaced");
+    }
+  }
+
+  /** Writes a model file whose times are old enough to be remembered ({@link FileDigests#SETTLE_NANOS}). */
+  private static void writeSettled(Path file, byte[] bytes) throws Exception {
+    Files.write(file, bytes);
+    Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+    Thread.sleep(FileDigests.SETTLE_NANOS / 1_000_000 + 100); // the inode change time cannot be set back
+  }
+
   @Test
   void cacheOffWritesNothing() throws Exception {
     try (OnnxRuntimeDelegate d = new OnnxRuntimeDelegate(Map.of("cache_dir", dir.toString(), "cache", "off"))) {

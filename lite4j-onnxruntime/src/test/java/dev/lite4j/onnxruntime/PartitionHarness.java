@@ -29,9 +29,11 @@ final class PartitionHarness implements AutoCloseable {
   final List<DelegateNode> nodes = new ArrayList<>();
   final List<NodeSupport> support = new ArrayList<>();
   Partition partition;
+  private final dev.lite4j.ModelFile modelFile;
 
   PartitionHarness(Model model, Delegate delegate) {
     graph = model.primarySubgraph();
+    modelFile = model.file().orElse(null);
     plan = new ExecutionPlan(graph, OpRegistry.builtin(), 1L << 30);
     plan.prepare();
     for (OperatorDef op : graph.operators()) {
@@ -89,7 +91,7 @@ final class PartitionHarness implements AutoCloseable {
     for (int o : graph.outputs()) {
       outputs.add(plan.tensor(o));
     }
-    partition = new Partition(0, List.copyOf(nodes), List.copyOf(inputs), List.copyOf(constants), outputs);
+    partition = new Partition(0, List.copyOf(nodes), List.copyOf(inputs), List.copyOf(constants), outputs, modelFile);
     return partition;
   }
 
