@@ -34,6 +34,25 @@ public record ModelFile(Path path, long size, long modifiedNanos, long changedNa
     return equals(of(path));
   }
 
+  // Written out: a record's generated equals and hashCode are bootstrapped through invokedynamic,
+  // which costs milliseconds the first time in a fresh JVM, on the interpreter's start path.
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ModelFile f && path.equals(f.path) && size == f.size && modifiedNanos == f.modifiedNanos
+        && changedNanos == f.changedNanos && java.util.Objects.equals(fileKey, f.fileKey);
+  }
+
+  @Override
+  public int hashCode() {
+    return path.hashCode() * 31 + Long.hashCode(size ^ modifiedNanos ^ changedNanos);
+  }
+
+  @Override
+  public String toString() {
+    return "ModelFile[" + path + ", " + size + " B, modified " + modifiedNanos + ", changed " + changedNanos
+        + ", key " + fileKey + "]";
+  }
+
   private static long changeTime(Path file) {
     try {
       return nanos((FileTime) Files.getAttribute(file, "unix:ctime", LinkOption.NOFOLLOW_LINKS));

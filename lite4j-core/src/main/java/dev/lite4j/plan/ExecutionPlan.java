@@ -143,14 +143,17 @@ public final class ExecutionPlan {
     if (!delegates.isEmpty() && delegation == null) {
       partition();
     }
-    allocateArena();
-    allocateVariables();
     if (delegation == null) {
+      allocateArena();
+      allocateVariables();
       packCpuSteps();
       return;
     }
-    // Kernels may leave slow work running in the background; the CPU side is done meanwhile.
+    // Delegate kernels may leave slow work running in the background (their prepare needs shapes,
+    // not tensor memory); the CPU side places tensors, logs and packs meanwhile.
     delegation.prepare();
+    allocateArena();
+    allocateVariables();
     if (!loggedDelegation) {
       loggedDelegation = true;
       delegation.logSummary();

@@ -8,7 +8,6 @@ import dev.lite4j.runtime.TensorBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.ToIntFunction;
 import org.tensorflow.lite.schema.ActivationFunctionType;
 import org.tensorflow.lite.schema.AddOptions;
 import org.tensorflow.lite.schema.DivOptions;
@@ -24,25 +23,37 @@ import org.tensorflow.lite.schema.SubOptions;
 final class ElementwiseConverters {
   private ElementwiseConverters() {}
 
-  static final OpConverter ADD = new Binary("Add", n -> n.options(new AddOptions()).fusedActivationFunction());
-  static final OpConverter SUB = new Binary("Sub", n -> n.options(new SubOptions()).fusedActivationFunction());
-  static final OpConverter MUL = new Binary("Mul", n -> n.options(new MulOptions()).fusedActivationFunction());
-  static final OpConverter DIV = new Binary("Div", n -> n.options(new DivOptions()).fusedActivationFunction());
-  static final OpConverter MAXIMUM = new Binary("Max", n -> ActivationFunctionType.NONE);
-  static final OpConverter MINIMUM = new Binary("Min", n -> ActivationFunctionType.NONE);
-  static final OpConverter POW = new Binary("Pow", n -> ActivationFunctionType.NONE);
+  static final OpConverter ADD = new Binary("Add");
+  static final OpConverter SUB = new Binary("Sub");
+  static final OpConverter MUL = new Binary("Mul");
+  static final OpConverter DIV = new Binary("Div");
+  static final OpConverter MAXIMUM = new Binary("Max");
+  static final OpConverter MINIMUM = new Binary("Min");
+  static final OpConverter POW = new Binary("Pow");
   /** (a - b)^2. */
-  static final OpConverter SQUARED_DIFFERENCE = new Binary("SquaredDifference", n -> ActivationFunctionType.NONE);
+  static final OpConverter SQUARED_DIFFERENCE = new Binary("SquaredDifference");
   /** ONNX PRelu broadcasts the slope to the input (one way): the output must have the input's shape. */
-  static final OpConverter PRELU = new Binary("PRelu", n -> ActivationFunctionType.NONE);
+  static final OpConverter PRELU = new Binary("PRelu");
 
   private static final class Binary implements OpConverter {
     private final String op;
-    private final ToIntFunction<DelegateNode> activation;
 
-    Binary(String op, ToIntFunction<DelegateNode> activation) {
+    Binary(String op) {
       this.op = op;
-      this.activation = activation;
+    }
+
+    /**
+     * The fused activation, from the op's options where it has one. A switch, not a lambda per op:
+     * lambdas cost a bootstrap each when the converters load, on a fresh JVM's start-up path.
+     */
+    private byte activation(DelegateNode n) {
+      return switch (op) {
+        case "Add" -> n.options(new AddOptions()).fusedActivationFunction();
+        case "Sub" -> n.options(new SubOptions()).fusedActivationFunction();
+        case "Mul" -> n.options(new MulOptions()).fusedActivationFunction();
+        case "Div" -> n.options(new DivOptions()).fusedActivationFunction();
+        default -> ActivationFunctionType.NONE;
+      };
     }
 
     @Override
@@ -55,7 +66,7 @@ final class ElementwiseConverters {
         return "alpha " + Arrays.toString(in(n, 1).shape()) + " broadcasts the input "
             + Arrays.toString(in(n, 0).shape()) + " (ONNX PRelu broadcasts alpha only)";
       }
-      return Checks.fusedActivation((byte) activation.applyAsInt(n));
+      return Checks.fusedActivation(activation(n));
     }
 
     @Override
@@ -69,7 +80,7 @@ final class ElementwiseConverters {
         inputs.add(nchw ? g.broadcastOperandNchw(t) : g.tf(t));
       }
       String result = nchw ? g.nchwOut(y) : g.tfOut(y);
-      byte act = (byte) activation.applyAsInt(n);
+      byte act = activation(n);
       String target = Activations.target(g, act, result);
       if (op.equals("SquaredDifference")) {
         String d = g.node("Sub", inputs, g.fresh("diff"));

@@ -109,13 +109,17 @@ public final class OnnxRuntimeDelegate implements Delegate {
 
   @Override
   public DelegateKernel createKernel(Partition partition) {
-    return new OnnxRuntimeKernel(env, options, cache, startups::add, this::writeInBackground);
+    return new OnnxRuntimeKernel(env, options, cache, this);
   }
 
   /** Cache entries being written (on {@link Background} threads), so that {@link #awaitCacheWrites} can wait for them. */
   private final List<java.util.concurrent.CompletableFuture<Void>> writes = new ArrayList<>();
 
-  private void writeInBackground(Runnable write) {
+  void recordStartup(StartupTimings t) {
+    startups.add(t);
+  }
+
+  void writeInBackground(Runnable write) {
     java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
     synchronized (writes) {
       writes.removeIf(java.util.concurrent.CompletableFuture::isDone);

@@ -44,8 +44,7 @@ public final class OnnxRuntimeKernel implements DelegateKernel {
   private final OrtEnvironment env;
   private final OnnxRuntimeOptions options;
   private final SessionCache cache;
-  private final java.util.function.Consumer<StartupTimings> timingsSink;
-  private final java.util.function.Consumer<Runnable> cacheWriter;
+  private final OnnxRuntimeDelegate owner;
   private OrtSession session;
   private int[] preparedShapes;
   private Binding[] inputs = new Binding[0];
@@ -61,12 +60,11 @@ public final class OnnxRuntimeKernel implements DelegateKernel {
   private Throwable pendingFailure;
 
   OnnxRuntimeKernel(OrtEnvironment env, OnnxRuntimeOptions options, SessionCache cache,
-      java.util.function.Consumer<StartupTimings> timingsSink, java.util.function.Consumer<Runnable> cacheWriter) {
+      OnnxRuntimeDelegate owner) {
     this.env = env;
     this.options = options;
     this.cache = cache;
-    this.timingsSink = timingsSink;
-    this.cacheWriter = cacheWriter;
+    this.owner = owner;
   }
 
   /** What making the current session cost (null before the first prepare). */
@@ -252,20 +250,37 @@ public final class OnnxRuntimeKernel implements DelegateKernel {
 
   /** Every shape the converted graph depends on. */
   private static int[] shapeSignature(Partition p) {
-    List<Integer> out = new ArrayList<>();
-    for (DelegateNode n : p.nodes()) {
-      for (List<TensorBuffer> list : List.of(n.inputs(), n.outputs())) {
-        for (TensorBuffer t : list) {
-          out.add(t == null ? -2 : t.rank());
-          if (t != null) {
-            for (int d : t.shape()) {
-              out.add(d);
-            }
-          }
+    int n = 0;
+    for (DelegateNode node : p.nodes()) {
+      n += signatureLength(node.inputs()) + signatureLength(node.outputs());
+    }
+    int[] out = new int[n];
+    int at = 0;
+    for (DelegateNode node : p.nodes()) {
+      at = appendSignature(node.inputs(), out, at);
+      at = appendSignature(node.outputs(), out, at);
+    }
+    return out;
+  }
+
+  private static int signatureLength(List<TensorBuffer> tensors) {
+    int n = 0;
+    for (TensorBuffer t : tensors) {
+      n += 1 + (t == null ? 0 : t.rank());
+    }
+    return n;
+  }
+
+  private static int appendSignature(List<TensorBuffer> tensors, int[] out, int at) {
+    for (TensorBuffer t : tensors) {
+      out[at++] = t == null ? -2 : t.rank();
+      if (t != null) {
+        for (int d : t.shape()) {
+          out[at++] = d;
         }
       }
     }
-    return out.stream().mapToInt(Integer::intValue).toArray();
+    return at;
   }
 
   // ---- session creation, timed ----
@@ -293,17 +308,16 @@ public final class OnnxRuntimeKernel implements DelegateKernel {
       }
     }
     long m0 = System.nanoTime();
-    ByteBuffer model = serialize(graph);
+    ByteBuffer model = serialize(graph.build());
     conversionNs += System.nanoTime() - m0;
     long s0 = System.nanoTime();
     OrtSession s = newSession(model, OptLevel.ALL_OPT, null);
     long sessionNs = System.nanoTime() - s0;
     if (cache != null) {
       // The entry is written off the start-up path: a second session saves its optimised model.
-      cacheWriter.accept(() -> writeEntry(key != null ? key : cacheKey(graph, partition.modelFile(), true), model,
+      owner.writeInBackground(() -> writeEntry(key != null ? key : cacheKey(graph, partition.modelFile(), true), model,
           saveOptimised));
-    }
-    report(partition, conversionNs, hashNs, cacheNs, sessionNs, cache != null ? "miss" : "off", startNs);
+    }    report(partition, conversionNs, hashNs, cacheNs, sessionNs, cache != null ? "miss" : "off", startNs);
     return s;
   }
 
@@ -335,8 +349,10 @@ public final class OnnxRuntimeKernel implements DelegateKernel {
       } else {
         cache.store(key, model);
       }
-      LOG.log(Level.DEBUG, () -> String.format("onnxruntime cache entry %s written in %.0f ms", key,
-          (System.nanoTime() - t0) / 1e6));
+      if (LOG.isLoggable(Level.DEBUG)) {
+        LOG.log(Level.DEBUG, String.format("onnxruntime cache entry %s written in %.0f ms", key,
+            (System.nanoTime() - t0) / 1e6));
+      }
     } catch (IOException | OrtException | RuntimeException e) {
       LOG.log(Level.WARNING, "onnxruntime cache entry " + key + " cannot be written: " + e);
     }
@@ -346,10 +362,10 @@ public final class OnnxRuntimeKernel implements DelegateKernel {
       long startNs) {
     startup = new StartupTimings(p.index(), p.nodes().size(), conversionNs / 1e6, hashNs / 1e6, cacheNs / 1e6,
         sessionNs / 1e6, cacheState, (System.nanoTime() - startNs) / 1e6);
-    LOG.log(Level.DEBUG, () -> "onnxruntime " + startup);
-    if (timingsSink != null) {
-      timingsSink.accept(startup);
+    if (LOG.isLoggable(Level.DEBUG)) {
+      LOG.log(Level.DEBUG, "onnxruntime " + startup);
     }
+    owner.recordStartup(startup);
   }
 
   private OrtSession newSession(Path model, OptLevel level) throws OrtException {
@@ -384,8 +400,7 @@ public final class OnnxRuntimeKernel implements DelegateKernel {
   }
 
   /** The model's protobuf bytes in a direct buffer (ONNX Runtime reads them without another copy). */
-  private static ByteBuffer serialize(OnnxGraph graph) throws IOException {
-    var proto = graph.build();
+  private static ByteBuffer serialize(ai.onnx.proto.OnnxMl.ModelProto proto) throws IOException {
     ByteBuffer out = ByteBuffer.allocateDirect(proto.getSerializedSize());
     CodedOutputStream cos = CodedOutputStream.newInstance(out);
     proto.writeTo(cos);

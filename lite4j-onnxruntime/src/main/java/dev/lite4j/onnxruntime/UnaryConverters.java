@@ -13,17 +13,12 @@ import org.tensorflow.lite.schema.LeakyReluOptions;
 final class UnaryConverters {
   private UnaryConverters() {}
 
-  /** Emits the function of {@code x} into {@code out}. */
-  interface Body {
-    void emit(DelegateNode n, OnnxGraph g, String x, String out);
-  }
-
   static OpConverter of(String onnxOp) {
-    return new Unary((n, g, x, out) -> g.node(onnxOp, List.of(x), out));
+    return new Unary(onnxOp, 0, 0);
   }
 
   static OpConverter clip(float min, float max) {
-    return new Unary((n, g, x, out) -> Activations.clip(g, x, out, min, max));
+    return new Unary("Clip", min, max);
   }
 
   static final OpConverter RELU = of("Relu");
@@ -46,16 +41,35 @@ final class UnaryConverters {
   /** Round half to even in both. */
   static final OpConverter ROUND = of("Round");
   static final OpConverter ELU = of("Elu");
-  static final OpConverter RSQRT = new Unary((n, g, x, out) ->
-      g.node("Reciprocal", List.of(g.node("Sqrt", List.of(x), g.fresh("sqrt"))), out));
-  static final OpConverter SQUARE = new Unary((n, g, x, out) -> g.node("Mul", List.of(x, x), out));
-  static final OpConverter LEAKY_RELU = new Unary((n, g, x, out) ->
-      g.node("LeakyRelu", List.of(x), out, OnnxGraph.f("alpha", n.options(new LeakyReluOptions()).alpha())));
+  /** 1 / sqrt(x). */
+  static final OpConverter RSQRT = of("Rsqrt");
+  /** x * x. */
+  static final OpConverter SQUARE = of("Square");
+  static final OpConverter LEAKY_RELU = of("LeakyRelu");
   /**
    * Opset 17 has no Gelu: 0.5 x (1 + erf(x / sqrt 2)), or with {@code approximate}
    * 0.5 x (1 + tanh(sqrt(2 / pi) (x + 0.044715 x^3))), the two forms TensorFlow Lite computes.
    */
-  static final OpConverter GELU = new Unary((n, g, x, out) -> {
+  static final OpConverter GELU = of("Gelu");
+
+  /**
+   * Emits the function of {@code x} into {@code out}: one ONNX op of the same name, or the few that
+   * ONNX spells differently. A switch, not a lambda per op: lambdas cost a bootstrap each when the
+   * converters load, on a fresh JVM's start-up path.
+   */
+  private static void emit(String op, float min, float max, DelegateNode n, OnnxGraph g, String x, String out) {
+    switch (op) {
+      case "Clip" -> Activations.clip(g, x, out, min, max);
+      case "Rsqrt" -> g.node("Reciprocal", List.of(g.node("Sqrt", List.of(x), g.fresh("sqrt"))), out);
+      case "Square" -> g.node("Mul", List.of(x, x), out);
+      case "LeakyRelu" ->
+          g.node("LeakyRelu", List.of(x), out, OnnxGraph.f("alpha", n.options(new LeakyReluOptions()).alpha()));
+      case "Gelu" -> gelu(n, g, x, out);
+      default -> g.node(op, List.of(x), out);
+    }
+  }
+
+  private static void gelu(DelegateNode n, OnnxGraph g, String x, String out) {
     String inner;
     if (n.options(new GeluOptions()).approximate()) {
       String cube = g.node("Mul", List.of(x, g.node("Mul", List.of(x, x), g.fresh("sq"))), g.fresh("cube"));
@@ -70,13 +84,17 @@ final class UnaryConverters {
     String onePlus = g.node("Add", List.of(inner, g.scalar(1f)), g.fresh("one_plus"));
     String half = g.node("Mul", List.of(x, g.scalar(0.5f)), g.fresh("half"));
     g.node("Mul", List.of(half, onePlus), out);
-  });
+  }
 
   private static final class Unary implements OpConverter {
-    private final Body body;
+    private final String op;
+    private final float min;
+    private final float max;
 
-    Unary(Body body) {
-      this.body = body;
+    Unary(String op, float min, float max) {
+      this.op = op;
+      this.min = min;
+      this.max = max;
     }
 
     @Override
@@ -89,9 +107,9 @@ final class UnaryConverters {
       TensorBuffer x = in(n, 0);
       TensorBuffer y = out(n, 0);
       if (x.rank() == 4 && y.rank() == 4 && g.inNchw(x)) {
-        body.emit(n, g, g.nchw(x), g.nchwOut(y));
+        emit(op, min, max, n, g, g.nchw(x), g.nchwOut(y));
       } else {
-        body.emit(n, g, g.tf(x), g.tfOut(y));
+        emit(op, min, max, n, g, g.tf(x), g.tfOut(y));
       }
     }
   }
