@@ -26,7 +26,7 @@ public final class MemoryPlanner {
     long[] offsets = new long[tensorCount];
     java.util.Arrays.fill(offsets, -1);
     List<Request> order = new ArrayList<>(requests);
-    order.sort(Comparator.comparingLong(Request::bytes).reversed().thenComparingInt(Request::tensor));
+    order.sort(LARGEST_FIRST);
     List<Request> placed = new ArrayList<>();
     long arena = 0;
     long naive = 0;
@@ -39,7 +39,7 @@ public final class MemoryPlanner {
           busy.add(new long[] {offsets[p.tensor()], offsets[p.tensor()] + align(p.bytes())});
         }
       }
-      busy.sort(Comparator.comparingLong(a -> a[0]));
+      busy.sort(BY_START);
       long offset = 0;
       for (long[] b : busy) {
         if (offset + size <= b[0]) {
@@ -53,6 +53,25 @@ public final class MemoryPlanner {
     }
     return new Plan(offsets, arena, naive);
   }
+
+  // Comparators as classes, not lambdas: each lambda costs a bootstrap on a fresh JVM's start-up path.
+
+  /** Largest first; ties by tensor index, so the plan does not depend on the input order. */
+  private static final Comparator<Request> LARGEST_FIRST = new Comparator<>() {
+    @Override
+    public int compare(Request a, Request b) {
+      int bySize = Long.compare(b.bytes(), a.bytes());
+      return bySize != 0 ? bySize : Integer.compare(a.tensor(), b.tensor());
+    }
+  };
+
+  /** Busy ranges {start, end} by start. */
+  private static final Comparator<long[]> BY_START = new Comparator<>() {
+    @Override
+    public int compare(long[] a, long[] b) {
+      return Long.compare(a[0], b[0]);
+    }
+  };
 
   static long align(long bytes) {
     return (bytes + ALIGNMENT - 1) / ALIGNMENT * ALIGNMENT;

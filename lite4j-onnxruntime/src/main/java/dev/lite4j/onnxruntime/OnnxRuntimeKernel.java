@@ -96,13 +96,29 @@ public final class OnnxRuntimeKernel implements DelegateKernel {
     CompletableFuture<OrtSession> f = new CompletableFuture<>();
     pending = f;
     // The shapes the conversion reads do not change until the next prepare, which discards this one.
-    Background.run(() -> {
+    Background.run(new SessionTask(partition, t0, f));
+  }
+
+  /** Makes the session on a background thread (a class, not a lambda: no bootstrap on the start-up path). */
+  private final class SessionTask implements Runnable {
+    private final Partition partition;
+    private final long startNs;
+    private final CompletableFuture<OrtSession> result;
+
+    SessionTask(Partition partition, long startNs, CompletableFuture<OrtSession> result) {
+      this.partition = partition;
+      this.startNs = startNs;
+      this.result = result;
+    }
+
+    @Override
+    public void run() {
       try {
-        f.complete(createSession(partition, t0));
+        result.complete(createSession(partition, startNs));
       } catch (Throwable e) {
-        f.completeExceptionally(e);
+        result.completeExceptionally(e);
       }
-    });
+    }
   }
 
   /** Waits for the session {@code prepare} started (not with {@code async}); throws what failed it. */
