@@ -112,10 +112,14 @@ public final class ModelReader {
         Collections.unmodifiableMap(metadata), minRuntime, bytes.asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN));
   }
 
+  /** Where each buffer's data starts in the model's bytes (-1: no data). */
+  private long[] bufferOffsets = new long[0];
+
   private List<ByteBuffer> readBuffers(Model model) {
     where = "model.buffers";
     int count = checkLength(model.buffersLength(), 4, "model.buffers");
     List<ByteBuffer> buffers = new ArrayList<>(count);
+    bufferOffsets = new long[count];
     Buffer buffer = new Buffer();
     for (int i = 0; i < count; i++) {
       where = "model.buffers[" + i + "].data";
@@ -123,7 +127,9 @@ public final class ModelReader {
       ByteBuffer data = buffer.dataAsByteBuffer();
       if (data == null || !data.hasRemaining()) {
         buffers.add(null);
+        bufferOffsets[i] = -1;
       } else {
+        bufferOffsets[i] = data.position(); // the view's position is its offset in the model's bytes
         buffers.add(data.slice().asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN));
       }
     }
@@ -196,7 +202,7 @@ public final class ModelReader {
         TensorDef t = tensors.get(i);
         tensors.set(i, new TensorDef(t.index(), t.name(), t.type(), t.shape(), t.shapeSignature(),
             ByteBuffer.allocate(0).asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN), t.quantization(),
-            false, t.sparsity()));
+            false, t.sparsity(), -1));
         changed = true;
       }
     }
@@ -239,7 +245,8 @@ public final class ModelReader {
       }
     }
     where = label + ".is_variable";
-    return new TensorDef(index, name, type, shape, signature, data, quant, t.isVariable(), sparsity);
+    long offset = data == null || bufferIndex >= bufferOffsets.length ? -1 : bufferOffsets[(int) bufferIndex];
+    return new TensorDef(index, name, type, shape, signature, data, quant, t.isVariable(), sparsity, offset);
   }
 
   private static long elementCount(int[] shape, String label) {

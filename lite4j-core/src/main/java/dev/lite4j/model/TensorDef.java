@@ -6,7 +6,9 @@ import java.nio.ByteBuffer;
 
 /**
  * A tensor as the model file declares it. {@code data} is a read-only little-endian view of the
- * constant buffer (never a copy), or null for tensors computed at run time.
+ * constant buffer (never a copy), or null for tensors computed at run time; {@code dataOffset} is
+ * where that buffer starts in the model's bytes (the file offset, for a model mapped from a file),
+ * or -1 without data.
  */
 public record TensorDef(
     int index,
@@ -17,7 +19,8 @@ public record TensorDef(
     ByteBuffer data,
     QuantizationParams quantization,
     boolean isVariable,
-    Sparsity sparsity) {
+    Sparsity sparsity,
+    long dataOffset) {
 
   public boolean isConstant() {
     return data != null;

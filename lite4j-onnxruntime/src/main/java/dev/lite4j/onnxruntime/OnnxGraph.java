@@ -354,6 +354,68 @@ final class OnnxGraph {
     return model(g);
   }
 
+  /**
+   * The complete model, except that the weights stored in {@code file} exactly as ONNX wants them
+   * (float32 constants of the model's own buffers, not transposed) are ONNX external data at their
+   * offset in that file instead of bytes in the protobuf: ONNX Runtime reads them from the file (the
+   * page cache, which mapping the model filled), so megabytes of serialising here and of parsing
+   * there fall away. Other weights are laid out as in {@link #build()}. The session must be told the
+   * file's folder ({@code session.model_external_initializers_file_folder_path}).
+   */
+  ModelProto build(dev.lite4j.ModelFile file) {
+    List<java.util.concurrent.CompletableFuture<ByteString>> data = new ArrayList<>();
+    for (Weight w : weights) {
+      boolean inFile = storedAsIs(w);
+      data.add(inFile ? null : w.perm() == null || keepsOrder(w.sourceShape(), w.perm())
+          ? java.util.concurrent.CompletableFuture.completedFuture(layOut(w))
+          : java.util.concurrent.CompletableFuture.supplyAsync(new Layout(w)));
+    }
+    String location = file.path().getFileName().toString();
+    GraphProto.Builder g = graph.clone();
+    for (int i = 0; i < weights.size(); i++) {
+      Weight w = weights.get(i);
+      TensorProto.Builder t = TensorProto.newBuilder().setName(w.name()).setDataType(TensorProto.DataType.FLOAT_VALUE);
+      for (int d : w.dims()) {
+        t.addDims(d);
+      }
+      if (data.get(i) == null) {
+        t.setDataLocation(TensorProto.DataLocation.EXTERNAL);
+        t.addExternalData(entry("location", location));
+        t.addExternalData(entry("offset", Long.toString(((dev.lite4j.model.TensorDef) w.owner()).dataOffset())));
+        t.addExternalData(entry("length", Integer.toString(w.source().remaining())));
+      } else {
+        t.setRawData(data.get(i).join());
+      }
+      g.addInitializer(t);
+    }
+    return model(g);
+  }
+
+  /** Whether the weight's bytes are a constant of the model file, in the order ONNX wants them. */
+  private static boolean storedAsIs(Weight w) {
+    return w.owner() instanceof dev.lite4j.model.TensorDef d && d.isConstant() && d.dataOffset() >= 0
+        && d.sparsity() == null && d.type() == DataType.FLOAT32
+        && (w.perm() == null || keepsOrder(w.sourceShape(), w.perm()));
+  }
+
+  private static ai.onnx.proto.OnnxMl.StringStringEntryProto entry(String key, String value) {
+    return ai.onnx.proto.OnnxMl.StringStringEntryProto.newBuilder().setKey(key).setValue(value).build();
+  }
+
+  /** Transposes one weight (a class, not a lambda: no bootstrap on the start-up path). */
+  private static final class Layout implements java.util.function.Supplier<ByteString> {
+    private final Weight w;
+
+    Layout(Weight w) {
+      this.w = w;
+    }
+
+    @Override
+    public ByteString get() {
+      return layOut(w);
+    }
+  }
+
   private static ModelProto model(GraphProto.Builder g) {
     return ModelProto.newBuilder()
         .setIrVersion(IR_VERSION)

@@ -324,16 +324,22 @@ public final class OnnxRuntimeKernel implements DelegateKernel {
       }
     }
     long m0 = System.nanoTime();
-    ByteBuffer model = serialize(graph.build());
+    // Weights stay in the model file where they can (read there by ONNX Runtime), unless the file
+    // changed since the model was loaded from it.
+    dev.lite4j.ModelFile file = partition.modelFile();
+    boolean fromFile = file != null && file.unchanged();
+    ByteBuffer model = serialize(fromFile ? graph.build(file) : graph.build());
     conversionNs += System.nanoTime() - m0;
     long s0 = System.nanoTime();
-    OrtSession s = newSession(model, OptLevel.ALL_OPT, null);
+    OrtSession s = newSession(model, OptLevel.ALL_OPT, null, fromFile ? file.path().getParent() : null);
     long sessionNs = System.nanoTime() - s0;
     if (cache != null) {
-      // The entry is written off the start-up path: a second session saves its optimised model.
-      owner.writeInBackground(() -> writeEntry(key != null ? key : cacheKey(graph, partition.modelFile(), true), model,
-          saveOptimised));
-    }    report(partition, conversionNs, hashNs, cacheNs, sessionNs, cache != null ? "miss" : "off", startNs);
+      // The entry is written off the start-up path: a second session saves its optimised model,
+      // from a self-contained copy (the entry must not depend on the model file's whereabouts).
+      owner.writeInBackground(() -> writeEntry(key != null ? key : cacheKey(graph, partition.modelFile(), true),
+          fromFile ? null : model, graph, saveOptimised));
+    }
+    report(partition, conversionNs, hashNs, cacheNs, sessionNs, cache != null ? "miss" : "off", startNs);
     return s;
   }
 
@@ -351,13 +357,14 @@ public final class OnnxRuntimeKernel implements DelegateKernel {
    * Stores the cache entry of {@code key}: the optimised model ONNX Runtime saves from a session of
    * its own (CPU provider), or the converted model (other providers, whose sessions cannot be saved).
    */
-  private void writeEntry(String key, ByteBuffer model, boolean saveOptimised) {
+  private void writeEntry(String key, ByteBuffer serialized, OnnxGraph graph, boolean saveOptimised) {
     long t0 = System.nanoTime();
     try {
+      ByteBuffer model = serialized != null ? serialized : serialize(graph.build());
       if (saveOptimised) {
         Path temp = cache.tempModelPath(key);
         try {
-          newSession(model, OptLevel.ALL_OPT, temp).close();
+          newSession(model, OptLevel.ALL_OPT, temp, null).close();
           cache.commit(key, temp);
         } finally {
           java.nio.file.Files.deleteIfExists(temp);
@@ -390,8 +397,13 @@ public final class OnnxRuntimeKernel implements DelegateKernel {
     }
   }
 
-  private OrtSession newSession(ByteBuffer model, OptLevel level, Path saveOptimisedTo) throws OrtException {
+  /** A session of {@code model}; {@code weightsFolder}: where its external weights are (null: none). */
+  private OrtSession newSession(ByteBuffer model, OptLevel level, Path saveOptimisedTo, Path weightsFolder)
+      throws OrtException {
     try (SessionOptions so = sessionOptions(level, saveOptimisedTo)) {
+      if (weightsFolder != null) {
+        so.addConfigEntry("session.model_external_initializers_file_folder_path", weightsFolder.toString());
+      }
       return env.createSession(model, so);
     }
   }

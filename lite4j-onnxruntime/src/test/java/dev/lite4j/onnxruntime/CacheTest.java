@@ -38,7 +38,11 @@ class CacheTest {
       w[i] = r.nextFloat() - 0.5f;
     }
     int f = b.addConstantFloats("w", new int[] {16, 3, 3, 8}, w);
-    int bias = b.addConstantFloats("b", new int[] {16}, new float[16]);
+    float[] biasValues = new float[16];
+    for (int i = 0; i < biasValues.length; i++) {
+      biasValues[i] = r.nextFloat() - 0.5f; // stored as is: ONNX Runtime reads it from a model file
+    }
+    int bias = b.addConstantFloats("b", new int[] {16}, biasValues);
     int y = b.addTensor("y", DataType.FLOAT32);
     Conv2DOptionsT o = new Conv2DOptionsT();
     o.setPadding(Padding.SAME);
@@ -179,6 +183,25 @@ class CacheTest {
       }
       assertEquals("miss", start(d, Model.load(file)).cache(), "a record for other attributes is not used");
       assertEquals("hit", start(d, Model.load(file)).cache(), "and is replaced");
+    }
+  }
+
+  /**
+   * ONNX Runtime reads a mapped model's weights from its file, but only while the file is the one
+   * the model was loaded from: a model whose file was rewritten since gets its weights from memory.
+   */
+  @Test
+  void weightsAreReadFromTheModelFileOnlyWhileItIsUnchanged() throws Exception {
+    Path file = dir.resolve("conv.tflite");
+    try (OnnxRuntimeDelegate d = new OnnxRuntimeDelegate(Map.of("cache", "off"))) {
+      Files.write(file, convModel(3));
+      Model loaded = Model.load(file);
+      float[] expected = start(d, Model.fromBytes(convModel(3))).output();
+      assertArrayEquals(expected, start(d, loaded).output(), "weights read from the file");
+      Path replacement = dir.resolve("conv.tflite.new");
+      Files.write(replacement, convModel(4)); // same size, other weights, swapped in by a rename
+      Files.move(replacement, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      assertArrayEquals(expected, start(d, loaded).output(), "the model keeps the weights it was loaded with");
     }
   }
 
