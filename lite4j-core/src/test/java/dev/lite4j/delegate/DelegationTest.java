@@ -101,7 +101,7 @@ class DelegationTest {
 
   @Test
   void failureInCreateOrPrepareFallsBackToTheCpu() {
-    for (Fault f : new Fault[] {Fault.CREATE, Fault.PREPARE}) {
+    for (Fault f : new Fault[] {Fault.CREATE, Fault.PREPARE, Fault.AWAIT}) {
       TestDelegate d = new TestDelegate("broken", "MUL", "ADD").failIn(f);
       try (Interpreter it = with(d)) {
         assertArrayEquals(cpu(), run(it), f.name());
@@ -153,6 +153,11 @@ class DelegationTest {
         .addDelegate(new TestDelegate("broken", "MUL", "ADD", "RELU").failIn(Fault.PREPARE))
         .setRequireFullDelegation(true);
     assertThrows(DelegateException.class, () -> new Interpreter(model(), failing));
+
+    Interpreter.Options failingLater = new Interpreter.Options()
+        .addDelegate(new TestDelegate("broken", "MUL", "ADD", "RELU").failIn(Fault.AWAIT))
+        .setRequireFullDelegation(true);
+    assertThrows(DelegateException.class, () -> new Interpreter(model(), failingLater));
 
     Interpreter.Options flaky = new Interpreter.Options()
         .addDelegate(new TestDelegate("flaky", "MUL", "ADD", "RELU").failIn(Fault.RUN))

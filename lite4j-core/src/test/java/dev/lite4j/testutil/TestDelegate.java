@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class TestDelegate implements Delegate {
   /** Where the delegate misbehaves. */
-  public enum Fault { NONE, CREATE, PREPARE, RUN, WRONG_SHAPE, NOT_READY }
+  public enum Fault { NONE, CREATE, PREPARE, AWAIT, RUN, WRONG_SHAPE, NOT_READY }
 
   private final String name;
   private final Set<String> ops;
@@ -94,6 +94,14 @@ public final class TestDelegate implements Delegate {
       for (int i = 0; i < kernels.size(); i++) {
         kernels.get(i).prepare(contexts.get(i));
         kernels.get(i).pack(contexts.get(i));
+      }
+    }
+
+    /** AWAIT: the work prepare "left in the background" fails, as a compile on another thread would. */
+    @Override
+    public void awaitPrepared() {
+      if (fault == Fault.AWAIT) {
+        throw new IllegalStateException("injected failure in the background preparation");
       }
     }
 
