@@ -97,9 +97,17 @@ final class FileDigests {
 
   static final long SETTLE_NANOS = 2_000_000_000L;
 
+  /**
+   * The record of a path: named by two cheap hashes of it (no SHA-256, whose first use costs
+   * milliseconds in a fresh JVM); paths that collide only overwrite each other's record, which
+   * names its path in full and is checked against it.
+   */
   private Path recordPath(ModelFile file) {
-    byte[] name = SessionCache.sha256().digest(file.path().toString().getBytes(StandardCharsets.UTF_8));
-    return dir.resolve(HexFormat.of().formatHex(name, 0, 16) + ".digest");
+    String path = file.path().toString();
+    java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+    crc.update(path.getBytes(StandardCharsets.UTF_8));
+    HexFormat hex = HexFormat.of();
+    return dir.resolve(hex.toHexDigits(path.hashCode()) + hex.toHexDigits((int) crc.getValue()) + ".digest");
   }
 
   /** Every attribute, one per line; a record is valid only for a file that has all of them. */

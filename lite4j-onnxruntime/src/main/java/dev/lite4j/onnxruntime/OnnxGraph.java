@@ -333,14 +333,9 @@ final class OnnxGraph {
     return model(g);
   }
 
-  /** The complete model, weights laid out in their ONNX order (transposed in parallel). */
+  /** The complete model, weights laid out in their ONNX order. */
   ModelProto build() {
-    List<java.util.concurrent.CompletableFuture<ByteString>> data = new ArrayList<>();
-    for (Weight w : weights) {
-      data.add(w.perm() == null || keepsOrder(w.sourceShape(), w.perm())
-          ? java.util.concurrent.CompletableFuture.completedFuture(layOut(w))
-          : java.util.concurrent.CompletableFuture.supplyAsync(() -> layOut(w)));
-    }
+    List<ByteString> data = layOutAll(null);
     GraphProto.Builder g = graph.clone();
     for (int i = 0; i < weights.size(); i++) {
       Weight w = weights.get(i);
@@ -348,10 +343,43 @@ final class OnnxGraph {
       for (int d : w.dims()) {
         t.addDims(d);
       }
-      t.setRawData(data.get(i).join());
+      t.setRawData(data.get(i));
       g.addInitializer(t);
     }
     return model(g);
+  }
+
+  /** Below this many bytes to transpose, threads cost more than they save. */
+  private static final long PARALLEL_LAYOUT_BYTES = 4 << 20;
+
+  /**
+   * Each weight's bytes in ONNX order (null for those {@code file} holds as they are): views where the
+   * order is unchanged, transposed copies otherwise, made on all cores when there are megabytes.
+   */
+  private List<ByteString> layOutAll(dev.lite4j.ModelFile file) {
+    ByteString[] out = new ByteString[weights.size()];
+    List<Integer> transposed = new ArrayList<>();
+    long transposedBytes = 0;
+    for (int i = 0; i < out.length; i++) {
+      Weight w = weights.get(i);
+      if (file != null && storedAsIs(w)) {
+        continue;
+      }
+      if (w.perm() == null || keepsOrder(w.sourceShape(), w.perm())) {
+        out[i] = layOut(w);
+      } else {
+        transposed.add(i);
+        transposedBytes += w.source().remaining();
+      }
+    }
+    if (transposedBytes < PARALLEL_LAYOUT_BYTES) {
+      for (int i : transposed) {
+        out[i] = layOut(weights.get(i));
+      }
+    } else {
+      transposed.parallelStream().forEach(i -> out[i] = layOut(weights.get(i)));
+    }
+    return Arrays.asList(out);
   }
 
   /**
@@ -363,13 +391,7 @@ final class OnnxGraph {
    * file's folder ({@code session.model_external_initializers_file_folder_path}).
    */
   ModelProto build(dev.lite4j.ModelFile file) {
-    List<java.util.concurrent.CompletableFuture<ByteString>> data = new ArrayList<>();
-    for (Weight w : weights) {
-      boolean inFile = storedAsIs(w);
-      data.add(inFile ? null : w.perm() == null || keepsOrder(w.sourceShape(), w.perm())
-          ? java.util.concurrent.CompletableFuture.completedFuture(layOut(w))
-          : java.util.concurrent.CompletableFuture.supplyAsync(new Layout(w)));
-    }
+    List<ByteString> data = layOutAll(file);
     String location = file.path().getFileName().toString();
     GraphProto.Builder g = graph.clone();
     for (int i = 0; i < weights.size(); i++) {
@@ -384,7 +406,7 @@ final class OnnxGraph {
         t.addExternalData(entry("offset", Long.toString(((dev.lite4j.model.TensorDef) w.owner()).dataOffset())));
         t.addExternalData(entry("length", Integer.toString(w.source().remaining())));
       } else {
-        t.setRawData(data.get(i).join());
+        t.setRawData(data.get(i));
       }
       g.addInitializer(t);
     }
@@ -400,20 +422,6 @@ final class OnnxGraph {
 
   private static ai.onnx.proto.OnnxMl.StringStringEntryProto entry(String key, String value) {
     return ai.onnx.proto.OnnxMl.StringStringEntryProto.newBuilder().setKey(key).setValue(value).build();
-  }
-
-  /** Transposes one weight (a class, not a lambda: no bootstrap on the start-up path). */
-  private static final class Layout implements java.util.function.Supplier<ByteString> {
-    private final Weight w;
-
-    Layout(Weight w) {
-      this.w = w;
-    }
-
-    @Override
-    public ByteString get() {
-      return layOut(w);
-    }
   }
 
   private static ModelProto model(GraphProto.Builder g) {
