@@ -28,9 +28,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Runs one partition in an ONNX Runtime session. {@code prepare} converts the partition for the
- * current shapes and makes the session (or loads the optimised model from the disk cache); it does
- * nothing when the shapes did not change. {@code run} hands ONNX Runtime the partition's input
+ * Runs one partition in an ONNX Runtime session. {@code prepare} starts converting the partition for
+ * the current shapes and making the session (or loading the optimised model from the disk cache) on
+ * a background thread, and {@code awaitPrepared} waits for it; nothing happens when the shapes did
+ * not change. {@code run} hands ONNX Runtime the partition's input
  * tensors themselves (wrapped, not copied, when their bytes are direct and in native order, as
  * Lite4j's arena is; the wrappers are reused until the runtime rebinds a tensor). Outputs go to
  * buffers of the kernel's own and are copied into the partition's tensors only once the session
