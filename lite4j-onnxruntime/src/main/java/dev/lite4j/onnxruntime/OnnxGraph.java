@@ -324,29 +324,14 @@ final class OnnxGraph {
   ModelProto structure() {
     GraphProto.Builder g = graph.clone();
     for (Weight w : weights) {
-      TensorProto.Builder t = TensorProto.newBuilder().setName(w.name()).setDataType(TensorProto.DataType.FLOAT_VALUE);
-      for (int d : w.dims()) {
-        t.addDims(d);
-      }
-      g.addInitializer(t);
+      g.addInitializer(initializer(w));
     }
     return model(g);
   }
 
   /** The complete model, weights laid out in their ONNX order. */
   ModelProto build() {
-    List<ByteString> data = layOutAll(null);
-    GraphProto.Builder g = graph.clone();
-    for (int i = 0; i < weights.size(); i++) {
-      Weight w = weights.get(i);
-      TensorProto.Builder t = TensorProto.newBuilder().setName(w.name()).setDataType(TensorProto.DataType.FLOAT_VALUE);
-      for (int d : w.dims()) {
-        t.addDims(d);
-      }
-      t.setRawData(data.get(i));
-      g.addInitializer(t);
-    }
-    return model(g);
+    return build(null);
   }
 
   /** Below this many bytes to transpose, threads cost more than they save. */
@@ -388,21 +373,18 @@ final class OnnxGraph {
    * offset in that file instead of bytes in the protobuf: ONNX Runtime reads them from the file (the
    * page cache, which mapping the model filled), so megabytes of serialising here and of parsing
    * there fall away. Other weights are laid out as in {@link #build()}. The session must be told the
-   * file's folder ({@code session.model_external_initializers_file_folder_path}).
+   * file's folder ({@code session.model_external_initializers_file_folder_path}). With a null
+   * {@code file}, every weight is inline.
    */
   ModelProto build(dev.lite4j.ModelFile file) {
     List<ByteString> data = layOutAll(file);
-    String location = file.path().getFileName().toString();
     GraphProto.Builder g = graph.clone();
     for (int i = 0; i < weights.size(); i++) {
       Weight w = weights.get(i);
-      TensorProto.Builder t = TensorProto.newBuilder().setName(w.name()).setDataType(TensorProto.DataType.FLOAT_VALUE);
-      for (int d : w.dims()) {
-        t.addDims(d);
-      }
+      TensorProto.Builder t = initializer(w);
       if (data.get(i) == null) {
         t.setDataLocation(TensorProto.DataLocation.EXTERNAL);
-        t.addExternalData(entry("location", location));
+        t.addExternalData(entry("location", file.path().getFileName().toString()));
         t.addExternalData(entry("offset", Long.toString(((dev.lite4j.model.TensorDef) w.owner()).dataOffset())));
         t.addExternalData(entry("length", Integer.toString(w.source().remaining())));
       } else {
@@ -411,6 +393,15 @@ final class OnnxGraph {
       g.addInitializer(t);
     }
     return model(g);
+  }
+
+  /** A float32 initializer's name, type and dimensions (no data yet). */
+  private static TensorProto.Builder initializer(Weight w) {
+    TensorProto.Builder t = TensorProto.newBuilder().setName(w.name()).setDataType(TensorProto.DataType.FLOAT_VALUE);
+    for (int d : w.dims()) {
+      t.addDims(d);
+    }
+    return t;
   }
 
   /** Whether the weight's bytes are a constant of the model file, in the order ONNX wants them. */
