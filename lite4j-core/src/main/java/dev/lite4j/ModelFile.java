@@ -2,7 +2,6 @@ package dev.lite4j;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
@@ -55,7 +54,7 @@ public record ModelFile(Path path, long size, long modifiedNanos, long changedNa
 
   private static long changeTime(Path file) {
     try {
-      return nanos((FileTime) Files.getAttribute(file, "unix:ctime", LinkOption.NOFOLLOW_LINKS));
+      return nanos((FileTime) Files.getAttribute(file, "unix:ctime")); // of the target, as the other attributes
     } catch (IOException | RuntimeException e) {
       return -1; // no "unix" attribute view on this platform
     }
