@@ -48,6 +48,29 @@ class ModelReaderTest {
     }
   }
 
+  /** Constants know where their bytes are in the file; a mapped model knows its file as it was. */
+  @Test
+  void mappedModelsKnowTheirFileAndConstantOffsets(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    byte[] bytes = addModel().build();
+    Path file = dir.resolve("add.tflite");
+    Files.write(file, bytes);
+    Model m = Model.load(file);
+    dev.lite4j.ModelFile f = m.file().orElseThrow();
+    assertEquals(file.toAbsolutePath().normalize(), f.path());
+    assertEquals(bytes.length, f.size());
+    assertTrue(f.unchanged());
+    TensorDef c = m.primarySubgraph().tensors().get(1);
+    assertEquals(1f, ByteBuffer.wrap(bytes, (int) c.dataOffset(), 4).order(ByteOrder.LITTLE_ENDIAN).getFloat());
+    assertEquals(4f, ByteBuffer.wrap(bytes, (int) c.dataOffset() + 12, 4).order(ByteOrder.LITTLE_ENDIAN).getFloat());
+    assertEquals(-1, m.primarySubgraph().tensors().get(0).dataOffset(), "no data, no offset");
+    assertTrue(Model.fromBytes(bytes).file().isEmpty(), "a model in memory has no file");
+
+    Path replacement = dir.resolve("other.tflite");
+    Files.write(replacement, bytes);
+    Files.move(replacement, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    assertTrue(!f.unchanged(), "a file replaced since load is not the one the model has");
+  }
+
   @Test
   void acceptsPersonDetectsOutOfRangeQuantizedDimension() {
     Model m = Model.load(SharedData.model("person_detect.tflite"));
