@@ -17,7 +17,7 @@ import org.tensorflow.lite.schema.BuiltinOperator;
  */
 final class OnnxConverter {
   /** Changes whenever the ONNX this converter writes changes, so cached sessions of older output are not reused. */
-  static final String VERSION = "3";
+  static final String VERSION = "4";
 
   record Entry(int maxVersion, OpConverter converter) {}
 

@@ -50,7 +50,7 @@ final class OnnxGraph {
    * A float32 initializer made from a TensorFlow Lite constant: {@code source} (little-endian, shape
    * {@code sourceShape}) transposed by {@code perm} (null: as is) into {@code dims}.
    */
-  record Weight(String name, int[] dims, ByteBuffer source, int[] sourceShape, int[] perm, Object owner) {}
+  record Weight(String name, int[] dims, ByteBuffer source, Object owner) {}
 
   private final GraphProto.Builder graph = GraphProto.newBuilder().setName("lite4j_partition");
   private final List<Weight> weights = new ArrayList<>();
@@ -238,7 +238,13 @@ final class OnnxGraph {
     graph.addNode(n);
   }
 
-  /** A float32 initializer from a constant tensor, permuted by {@code perm} (null: as is). */
+  /**
+   * A float32 initializer {@code name} from a constant tensor, permuted by {@code perm} (null: as is).
+   * A permutation that moves data is a Transpose node over the weight in its source layout, which
+   * ONNX Runtime's constant folding carries out natively when it makes the session: no weight is
+   * transposed in Java (slow while a fresh JVM still interprets), and every weight keeps the bytes
+   * of the model, so a model file can supply all of them as external data.
+   */
   void addWeight(String name, int[] dims, TensorBuffer t, int[] sourceShape, int[] perm) {
     if (t.type() != DataType.FLOAT32) {
       throw new IllegalStateException(t + " is not float32");
@@ -248,7 +254,13 @@ final class OnnxGraph {
     }
     ByteBuffer src = t.bytes().duplicate().order(ByteOrder.LITTLE_ENDIAN);
     src.limit((int) t.numBytes());
-    weights.add(new Weight(name, dims.clone(), src, sourceShape.clone(), perm == null ? null : perm.clone(), t.def()));
+    if (perm == null || keepsOrder(sourceShape, perm)) {
+      weights.add(new Weight(name, dims.clone(), src, t.def()));
+      return;
+    }
+    String source = name + "_src";
+    weights.add(new Weight(source, sourceShape.clone(), src, t.def()));
+    node("Transpose", List.of(source), name, ints("perm", perm));
   }
 
   /** A small int64 constant (shapes, pads, axes), deduplicated by value. */
@@ -334,47 +346,27 @@ final class OnnxGraph {
     return build(null);
   }
 
-  /** Below this many bytes to transpose, threads cost more than they save. */
-  private static final long PARALLEL_LAYOUT_BYTES = 4 << 20;
-
-  /**
-   * Each weight's bytes in ONNX order (null for those {@code file} holds as they are): views where the
-   * order is unchanged, transposed copies otherwise, made on all cores when there are megabytes.
-   */
+  /** Each weight's bytes (null for those {@code file} holds as they are): views, never copies. */
   private List<ByteString> layOutAll(dev.lite4j.ModelFile file) {
     ByteString[] out = new ByteString[weights.size()];
-    List<Integer> transposed = new ArrayList<>();
-    long transposedBytes = 0;
     for (int i = 0; i < out.length; i++) {
       Weight w = weights.get(i);
-      if (file != null && storedAsIs(w)) {
-        continue;
+      if (file == null || !storedAsIs(w)) {
+        out[i] = UnsafeByteOperations.unsafeWrap(w.source().duplicate());
       }
-      if (w.perm() == null || keepsOrder(w.sourceShape(), w.perm())) {
-        out[i] = layOut(w);
-      } else {
-        transposed.add(i);
-        transposedBytes += w.source().remaining();
-      }
-    }
-    if (transposedBytes < PARALLEL_LAYOUT_BYTES) {
-      for (int i : transposed) {
-        out[i] = layOut(weights.get(i));
-      }
-    } else {
-      transposed.parallelStream().forEach(i -> out[i] = layOut(weights.get(i)));
     }
     return Arrays.asList(out);
   }
 
   /**
-   * The complete model, except that the weights stored in {@code file} exactly as ONNX wants them
-   * (float32 constants of the model's own buffers, not transposed) are ONNX external data at their
-   * offset in that file instead of bytes in the protobuf: ONNX Runtime reads them from the file (the
-   * page cache, which mapping the model filled), so megabytes of serialising here and of parsing
-   * there fall away. Other weights are laid out as in {@link #build()}. The session must be told the
-   * file's folder ({@code session.model_external_initializers_file_folder_path}). With a null
-   * {@code file}, every weight is inline.
+   * The complete model, except that the weights stored in {@code file} (float32 constants of the
+   * model's own buffers: every weight keeps the model's bytes, see {@link #addWeight}) are ONNX
+   * external data at their offset in that file instead of bytes in the protobuf: ONNX Runtime reads
+   * them from the file (the page cache, which mapping the model filled), so megabytes of serialising
+   * here and of parsing there fall away. Weights computed at load (float16 widened) stay inline. The
+   * session must be told the file's folder
+   * ({@code session.model_external_initializers_file_folder_path}). With a null {@code file}, every
+   * weight is inline.
    */
   ModelProto build(dev.lite4j.ModelFile file) {
     List<ByteString> data = layOutAll(file);
@@ -404,11 +396,10 @@ final class OnnxGraph {
     return t;
   }
 
-  /** Whether the weight's bytes are a constant of the model file, in the order ONNX wants them. */
+  /** Whether the weight's bytes are a constant of the model file. */
   private static boolean storedAsIs(Weight w) {
     return w.owner() instanceof dev.lite4j.model.TensorDef d && d.isConstant() && d.dataOffset() >= 0
-        && d.sparsity() == null && d.type() == DataType.FLOAT32
-        && (w.perm() == null || keepsOrder(w.sourceShape(), w.perm()));
+        && d.sparsity() == null && d.type() == DataType.FLOAT32;
   }
 
   private static ai.onnx.proto.OnnxMl.StringStringEntryProto entry(String key, String value) {
@@ -452,18 +443,10 @@ final class OnnxGraph {
     }
     for (int i = 0; i < weights.size(); i++) {
       Weight w = weights.get(i);
-      String header = w.name() + Arrays.toString(w.sourceShape()) + Arrays.toString(w.perm());
+      String header = w.name() + Arrays.toString(w.dims());
       md.update(header.getBytes(java.nio.charset.StandardCharsets.UTF_8));
       md.update(digests[i]);
     }
-  }
-
-  /** The weight's bytes in ONNX order: the source itself when not permuted (no copy). */
-  private static ByteString layOut(Weight w) {
-    if (w.perm() == null || keepsOrder(w.sourceShape(), w.perm())) {
-      return UnsafeByteOperations.unsafeWrap(w.source().duplicate());
-    }
-    return UnsafeByteOperations.unsafeWrap(transpose(w.source(), w.sourceShape(), w.perm()));
   }
 
   /**
@@ -484,89 +467,5 @@ final class OnnxGraph {
     return true;
   }
 
-  /** Transposes float32 elements: output dimension i is source dimension perm[i]. */
-  static byte[] transpose(ByteBuffer source, int[] shape, int[] perm) {
-    int rank = shape.length;
-    int n = 1;
-    for (int d : shape) {
-      n *= d;
-    }
-    if (rank == 4 && (Arrays.equals(perm, TO_NCHW) || Arrays.equals(perm, new int[] {3, 0, 1, 2}))) {
-      // The layouts the converter asks for move the last axis forward: a batch of 2-D transposes
-      // [outer][m][c] -> [outer][c][m], with m the product of the axes it jumps over.
-      int outer = perm[0] == 0 ? shape[0] : 1;
-      int c = shape[3];
-      int m = n / Math.max(1, outer * c);
-      return transpose2d(source.duplicate().order(ByteOrder.LITTLE_ENDIAN), outer, m, c);
-    }
-    int[] src = new int[n];
-    source.duplicate().order(ByteOrder.LITTLE_ENDIAN).asIntBuffer().get(0, src);
-    int[] srcStrides = new int[rank];
-    int stride = 1;
-    for (int i = rank - 1; i >= 0; i--) {
-      srcStrides[i] = stride;
-      stride *= shape[i];
-    }
-    int[] outDims = permute(shape, perm);
-    int[] step = new int[rank]; // source stride of each output dimension
-    for (int i = 0; i < rank; i++) {
-      step[i] = srcStrides[perm[i]];
-    }
-    int[] dst = new int[n];
-    int[] idx = new int[rank];
-    int inner = rank - 1;
-    int innerDim = outDims[inner];
-    int innerStep = step[inner];
-    int srcBase = 0;
-    // Rows of the innermost output dimension; an odometer moves the source base over the outer ones.
-    for (int o = 0; o < n; o += innerDim) {
-      for (int k = 0, s = srcBase; k < innerDim; k++, s += innerStep) {
-        dst[o + k] = src[s];
-      }
-      int d = inner - 1;
-      while (d >= 0) {
-        idx[d]++;
-        srcBase += step[d];
-        if (idx[d] < outDims[d]) {
-          break;
-        }
-        srcBase -= step[d] * outDims[d];
-        idx[d] = 0;
-        d--;
-      }
-    }
-    return bytes(dst);
-  }
 
-  private static byte[] bytes(int[] values) {
-    byte[] out = new byte[values.length * 4];
-    ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer().put(values);
-    return out;
-  }
-
-  /**
-   * [outer][rows][cols] -> [outer][cols][rows] of 4-byte elements, from the source bytes straight
-   * into the output bytes, in tiles so that reads and writes both stay in cache.
-   */
-  static byte[] transpose2d(ByteBuffer src, int outer, int rows, int cols) {
-    byte[] out = new byte[outer * rows * cols * 4];
-    ByteBuffer dst = ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN);
-    final int tile = 16;
-    for (int b = 0; b < outer; b++) {
-      int base = b * rows * cols;
-      for (int r0 = 0; r0 < rows; r0 += tile) {
-        int r1 = Math.min(rows, r0 + tile);
-        for (int c0 = 0; c0 < cols; c0 += tile) {
-          int c1 = Math.min(cols, c0 + tile);
-          for (int r = r0; r < r1; r++) {
-            int from = base + r * cols;
-            for (int c = c0; c < c1; c++) {
-              dst.putInt((base + c * rows + r) << 2, src.getInt((from + c) << 2));
-            }
-          }
-        }
-      }
-    }
-    return out;
-  }
 }
