@@ -3,6 +3,7 @@ package dev.lite4j.onnxruntime;
 import static dev.lite4j.onnxruntime.Checks.in;
 import static dev.lite4j.onnxruntime.Checks.out;
 
+import ai.onnx.proto.OnnxMl.AttributeProto;
 import dev.lite4j.DataType;
 import dev.lite4j.delegate.DelegateNode;
 import dev.lite4j.runtime.TensorBuffer;
@@ -245,12 +246,24 @@ final class ConvConverters {
     }
     String result = g.nchwOut(y);
     String target = Activations.target(g, activation, result);
-    g.node("Conv", inputs, target,
-        OnnxGraph.ints("kernel_shape", kH, kW),
-        OnnxGraph.ints("strides", win.strideH(), win.strideW()),
-        OnnxGraph.ints("dilations", win.dilationH(), win.dilationW()),
-        OnnxGraph.ints("pads", win.pads(x.dim(1), x.dim(2), kH, kW, y.dim(1), y.dim(2))),
-        OnnxGraph.i("group", groups));
+    // Attributes at ONNX's defaults (strides and dilations 1, pads 0, group 1) are left out: fewer
+    // protobuf objects to build and write, which a fresh JVM does slowly.
+    List<AttributeProto> attributes = new ArrayList<>();
+    attributes.add(OnnxGraph.ints("kernel_shape", kH, kW));
+    if (win.strideH() != 1 || win.strideW() != 1) {
+      attributes.add(OnnxGraph.ints("strides", win.strideH(), win.strideW()));
+    }
+    if (win.dilationH() != 1 || win.dilationW() != 1) {
+      attributes.add(OnnxGraph.ints("dilations", win.dilationH(), win.dilationW()));
+    }
+    int[] pads = win.pads(x.dim(1), x.dim(2), kH, kW, y.dim(1), y.dim(2));
+    if (pads[0] != 0 || pads[1] != 0 || pads[2] != 0 || pads[3] != 0) {
+      attributes.add(OnnxGraph.ints("pads", pads));
+    }
+    if (groups != 1) {
+      attributes.add(OnnxGraph.i("group", groups));
+    }
+    g.node("Conv", inputs, target, attributes.toArray(new AttributeProto[0]));
     Activations.apply(g, activation, target, result);
   }
 }
