@@ -40,7 +40,8 @@ final class FileDigests {
         return null;
       }
       String digest = text.substring(expected.length()).strip();
-      return digest.matches("sha256=[0-9a-f]{64}") ? HexFormat.of().parseHex(digest.substring(7)) : null;
+      boolean valid = digest.startsWith("sha256=") && SessionCache.isLowerHex(digest.substring(7), 64);
+      return valid ? HexFormat.of().parseHex(digest.substring(7)) : null;
     } catch (IOException | RuntimeException e) {
       return null; // an unreadable record only costs a hash
     }

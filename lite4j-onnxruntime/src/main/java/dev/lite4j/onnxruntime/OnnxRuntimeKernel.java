@@ -97,17 +97,19 @@ public final class OnnxRuntimeKernel implements DelegateKernel {
     CompletableFuture<OrtSession> f = new CompletableFuture<>();
     pending = f;
     // The shapes the conversion reads do not change until the next prepare, which discards this one.
-    Background.run(new SessionTask(partition, t0, f));
+    Background.run(new SessionTask(partition, shapes, t0, f));
   }
 
   /** Makes the session on a background thread (a class, not a lambda: no bootstrap on the start-up path). */
   private final class SessionTask implements Runnable {
     private final Partition partition;
+    private final int[] shapes;
     private final long startNs;
     private final CompletableFuture<OrtSession> result;
 
-    SessionTask(Partition partition, long startNs, CompletableFuture<OrtSession> result) {
+    SessionTask(Partition partition, int[] shapes, long startNs, CompletableFuture<OrtSession> result) {
       this.partition = partition;
+      this.shapes = shapes;
       this.startNs = startNs;
       this.result = result;
     }
@@ -115,7 +117,7 @@ public final class OnnxRuntimeKernel implements DelegateKernel {
     @Override
     public void run() {
       try {
-        result.complete(createSession(partition, startNs));
+        result.complete(createSession(partition, shapes, startNs));
       } catch (Throwable e) {
         result.completeExceptionally(e);
       }
@@ -302,46 +304,88 @@ public final class OnnxRuntimeKernel implements DelegateKernel {
 
   // ---- session creation, timed ----
 
-  /** Converts the partition and makes its session: from the disk cache on a hit, else optimised afresh. */
-  private OrtSession createSession(Partition partition, long startNs) throws OrtException, IOException {
-    long t0 = System.nanoTime();
-    OnnxGraph graph = OnnxConverter.convert(partition);
-    long conversionNs = System.nanoTime() - t0;
+  /**
+   * Makes the partition's session: from the disk cache on a hit, else converted and optimised afresh.
+   * A partition of a model file whose digest is remembered is keyed without converting it, so a hit
+   * converts nothing; a model in memory is keyed by its converted graph and its weights' digests.
+   */
+  private OrtSession createSession(Partition partition, int[] shapes, long startNs) throws OrtException, IOException {
+    dev.lite4j.ModelFile file = partition.modelFile();
+    Costs costs = new Costs(startNs);
     long k0 = System.nanoTime();
     // Null with the cache on: a model file seen for the first time, keyed once its session is made.
-    String key = cache != null ? cacheKey(graph, partition.modelFile(), false) : null;
-    long hashNs = System.nanoTime() - k0;
-    long cacheNs = 0;
-    boolean saveOptimised = cpuOnly();
-    if (key != null) {
-      long c0 = System.nanoTime();
-      Path cached = cache.load(key);
-      cacheNs += System.nanoTime() - c0;
-      if (cached != null) {
-        long s0 = System.nanoTime();
-        OrtSession s = newSession(cached, saveOptimised ? OptLevel.NO_OPT : OptLevel.ALL_OPT);
-        report(partition, conversionNs, hashNs, cacheNs, System.nanoTime() - s0, "hit", startNs);
-        return s;
+    String key = cache != null && file != null ? fileKey(partition, shapes, file, false) : null;
+    costs.hashNs += System.nanoTime() - k0;
+    OrtSession hit = fromCache(key, partition, costs);
+    if (hit != null) {
+      return hit;
+    }
+    long t0 = System.nanoTime();
+    OnnxGraph graph = OnnxConverter.convert(partition);
+    costs.conversionNs += System.nanoTime() - t0;
+    if (cache != null && file == null) {
+      long k1 = System.nanoTime();
+      key = weightsKey(graph);
+      costs.hashNs += System.nanoTime() - k1;
+      hit = fromCache(key, partition, costs);
+      if (hit != null) {
+        return hit;
       }
     }
     long m0 = System.nanoTime();
     // Weights stay in the model file where they can (read there by ONNX Runtime), unless the file
     // changed since the model was loaded from it.
-    dev.lite4j.ModelFile file = partition.modelFile();
     boolean fromFile = file != null && file.unchanged();
     ByteBuffer model = serialize(fromFile ? graph.build(file) : graph.build());
-    conversionNs += System.nanoTime() - m0;
+    costs.conversionNs += System.nanoTime() - m0;
     long s0 = System.nanoTime();
     OrtSession s = newSession(model, OptLevel.ALL_OPT, null, fromFile ? file.path().getParent() : null);
     long sessionNs = System.nanoTime() - s0;
     if (cache != null) {
       // The entry is written off the start-up path: a second session saves its optimised model,
       // from a self-contained copy (the entry must not depend on the model file's whereabouts).
-      owner.writeInBackground(() -> writeEntry(key != null ? key : cacheKey(graph, partition.modelFile(), true),
-          fromFile ? null : model, graph, saveOptimised));
+      String known = key;
+      owner.writeInBackground(() -> writeEntry(known != null ? known : entryKey(partition, shapes, file, graph),
+          fromFile ? null : model, graph, cpuOnly()));
     }
-    report(partition, conversionNs, hashNs, cacheNs, sessionNs, cache != null ? "miss" : "off", startNs);
+    report(partition, costs, sessionNs, cache != null ? "miss" : "off");
     return s;
+  }
+
+  /** What making one session cost so far, in nanoseconds. */
+  private static final class Costs {
+    final long startNs;
+    long conversionNs;
+    long hashNs;
+    long cacheNs;
+
+    Costs(long startNs) {
+      this.startNs = startNs;
+    }
+  }
+
+  /** The session of the verified cache entry of {@code key}, or null (no key, no entry, or a bad one). */
+  private OrtSession fromCache(String key, Partition partition, Costs costs) throws OrtException {
+    if (key == null) {
+      return null;
+    }
+    long c0 = System.nanoTime();
+    Path cached = cache.load(key);
+    costs.cacheNs += System.nanoTime() - c0;
+    if (cached == null) {
+      return null;
+    }
+    long s0 = System.nanoTime();
+    // An entry saved from a CPU session is optimised already; other providers' entries are plain models.
+    OrtSession s = newSession(cached, cpuOnly() ? OptLevel.NO_OPT : OptLevel.ALL_OPT);
+    report(partition, costs, System.nanoTime() - s0, "hit");
+    return s;
+  }
+
+  /** The key to write a first-seen model file's entry under: its digest is computed now (off the start-up path). */
+  private String entryKey(Partition partition, int[] shapes, dev.lite4j.ModelFile file, OnnxGraph graph) {
+    String key = fileKey(partition, shapes, file, true);
+    return key != null ? key : weightsKey(graph); // the file changed since load: key the weights themselves
   }
 
   /** Sessions ONNX Runtime can save optimised: CPU only (other providers' compiled nodes cannot be saved). */
@@ -382,10 +426,9 @@ public final class OnnxRuntimeKernel implements DelegateKernel {
     }
   }
 
-  private void report(Partition p, long conversionNs, long hashNs, long cacheNs, long sessionNs, String cacheState,
-      long startNs) {
-    startup = new StartupTimings(p.index(), p.nodes().size(), conversionNs / 1e6, hashNs / 1e6, cacheNs / 1e6,
-        sessionNs / 1e6, cacheState, (System.nanoTime() - startNs) / 1e6);
+  private void report(Partition p, Costs costs, long sessionNs, String cacheState) {
+    startup = new StartupTimings(p.index(), p.nodes().size(), costs.conversionNs / 1e6, costs.hashNs / 1e6,
+        costs.cacheNs / 1e6, sessionNs / 1e6, cacheState, (System.nanoTime() - costs.startNs) / 1e6);
     if (LOG.isLoggable(Level.DEBUG)) {
       LOG.log(Level.DEBUG, "onnxruntime " + startup);
     }
@@ -438,41 +481,66 @@ public final class OnnxRuntimeKernel implements DelegateKernel {
   }
 
   /**
-   * SHA-256 of what determines the optimised model: converter and ONNX Runtime versions, platform,
-   * the options that change the model, the ONNX graph without weight data, and the weights' contents.
-   * For a model mapped from a file the contents are named by the file's digest, which
-   * {@link FileDigests} remembers across processes; a file not remembered yet gives null (a miss:
-   * nothing can be cached under a digest nobody computed) unless {@code hashFile}, which hashes it
-   * (off the start-up path, for writing the entry). A model in memory is keyed by its weights' own
-   * digests (remembered per process). The weights are not laid out for any of this.
+   * The cache key of a partition of a model file: SHA-256 of the converter and ONNX Runtime versions,
+   * platform and options, the file's digest, the partition's nodes and tensors (by index: with the
+   * file they fix ops, options and constants) and every shape the conversion reads. No conversion is
+   * needed to compute it. The digest comes from {@link FileDigests}; a file not remembered yet gives
+   * null (a miss: its entry, if a copy of the file made one, is rebuilt) unless {@code hashFile},
+   * which hashes it (off the start-up path, for writing the entry); null too if the file changed.
    */
-  private String cacheKey(OnnxGraph graph, dev.lite4j.ModelFile file, boolean hashFile) {
-    byte[] fileDigest = null;
-    if (file != null) {
-      fileDigest = cache.fileDigests().lookup(file);
-      if (fileDigest == null && hashFile) {
-        try {
-          fileDigest = cache.fileDigests().hashAndRemember(file);
-        } catch (IOException e) {
-          LOG.log(Level.DEBUG, "onnxruntime: cannot hash " + file.path() + ": " + e);
-        }
-      }
-      if (fileDigest == null && !hashFile) {
-        return null;
+  private String fileKey(Partition p, int[] shapes, dev.lite4j.ModelFile file, boolean hashFile) {
+    byte[] digest = cache.fileDigests().lookup(file);
+    if (digest == null && hashFile) {
+      try {
+        digest = cache.fileDigests().hashAndRemember(file);
+      } catch (IOException e) {
+        LOG.log(Level.DEBUG, "onnxruntime: cannot hash " + file.path() + ": " + e);
       }
     }
+    if (digest == null) {
+      return null;
+    }
+    MessageDigest md = keyDigest("model-file-partition");
+    md.update(digest);
+    ByteBuffer ints = ByteBuffer.allocate(4 * (4 + p.nodes().size() + p.inputs().size() + p.constants().size()
+        + p.outputs().size() + shapes.length));
+    ints.putInt(p.nodes().size());
+    for (DelegateNode n : p.nodes()) {
+      ints.putInt(n.index());
+    }
+    for (List<TensorBuffer> tensors : List.of(p.inputs(), p.constants(), p.outputs())) {
+      ints.putInt(tensors.size());
+      for (TensorBuffer t : tensors) {
+        ints.putInt(t.index());
+      }
+    }
+    for (int d : shapes) {
+      ints.putInt(d);
+    }
+    md.update(ints.flip());
+    return HexFormat.of().formatHex(md.digest());
+  }
+
+  /**
+   * The cache key of a converted partition of a model in memory: SHA-256 of the versions, platform
+   * and options, the ONNX graph without weight data, and the weights' own digests (remembered per
+   * process, {@link DigestMemo}).
+   */
+  private String weightsKey(OnnxGraph graph) {
+    MessageDigest md = keyDigest("converted-graph");
+    md.update(graph.structure().toByteArray());
+    graph.digestWeights(md);
+    return HexFormat.of().formatHex(md.digest());
+  }
+
+  /** A SHA-256 that has taken in what every key shares: versions, platform, options, and the key's kind. */
+  private MessageDigest keyDigest(String kind) {
     MessageDigest md = SessionCache.sha256();
     String header = "lite4j-onnxruntime/" + OnnxConverter.VERSION + "/ort=" + env.getVersion() + "/"
-        + System.getProperty("os.name") + "/" + System.getProperty("os.arch") + "/" + options.cacheIdentity();
+        + System.getProperty("os.name") + "/" + System.getProperty("os.arch") + "/" + options.cacheIdentity() + "/"
+        + kind;
     md.update(header.getBytes(StandardCharsets.UTF_8));
-    md.update(graph.structure().toByteArray());
-    if (fileDigest != null) {
-      md.update("file-contents:".getBytes(StandardCharsets.UTF_8));
-      md.update(fileDigest);
-    } else {
-      graph.digestWeights(md);
-    }
-    return HexFormat.of().formatHex(md.digest());
+    return md;
   }
 
   // ---- tensors ----

@@ -127,11 +127,12 @@ final class SessionCache {
       return "made by ONNX Runtime " + f.get("ort");
     }
     String file = f.get("file");
-    if (file == null || !file.matches("[0-9a-f]{64}-[0-9a-f]{8}\\.onnx") || !file.startsWith(key)) {
+    if (file == null || file.length() != 64 + 1 + 8 + 5 || !file.startsWith(key + "-") || !file.endsWith(".onnx")
+        || !isLowerHex(file.substring(65, 73), 8)) {
       return "bad file name";
     }
     String crc = f.get("crc32c");
-    if (crc == null || !crc.matches("[0-9a-f]{8}")) {
+    if (crc == null || !isLowerHex(crc, 8)) {
       return "bad checksum field";
     }
     try {
@@ -143,6 +144,23 @@ final class SessionCache {
       return "bad size field";
     }
     return null;
+  }
+
+  /**
+   * Whether {@code s} is {@code length} lowercase hex digits. By hand, not a regular expression: the
+   * regex engine's first use costs milliseconds in a fresh JVM, on every warm start's path.
+   */
+  static boolean isLowerHex(String s, int length) {
+    if (s.length() != length) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      char c = s.charAt(i);
+      if (!(c >= '0' && c <= '9') && !(c >= 'a' && c <= 'f')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Moves the model ONNX Runtime wrote at {@code temp} into the entry of {@code key}. */
@@ -220,7 +238,7 @@ final class SessionCache {
   static String crc32c(ByteBuffer bytes) {
     java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
     crc.update(bytes.duplicate());
-    return String.format("%08x", crc.getValue());
+    return java.util.HexFormat.of().toHexDigits((int) crc.getValue()); // not String.format: slow to start
   }
 
   static MessageDigest sha256() {

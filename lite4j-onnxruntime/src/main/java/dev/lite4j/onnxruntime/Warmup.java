@@ -22,9 +22,9 @@ import org.tensorflow.lite.schema.Padding;
 /**
  * One-time, per-process preparation started in the background when the first delegate is created,
  * while the application loads its model and the runtime plans it: it exercises the code every first
- * session needs (the protobuf classes; ONNX Runtime's first session, which initialises its kernels
- * and optimisers). It does not hash: a model file's digest is remembered across processes
- * ({@link FileDigests}), so starts do not hash weights. Nothing it computes is kept; a failure here
+ * session needs (the protobuf classes; SHA-256's provider; ONNX Runtime's first session, which
+ * initialises its kernels and optimisers). It hashes no weights: a model file's digest is remembered
+ * across processes ({@link FileDigests}), so starts do not hash weights either. Nothing it computes is kept; a failure here
  * is ignored.
  */
 final class Warmup {
@@ -50,6 +50,8 @@ final class Warmup {
       new CompletableFuture<Void>().complete(null);
       Background.run(NOTHING);
       prepareLogging();
+      // The security providers behind MessageDigest load on first use (milliseconds): cache keys need them.
+      SessionCache.sha256().digest(new byte[1]);
       OnnxGraph graph = OnnxConverter.convert(tinyPartition());
       ByteBuffer bytes = ByteBuffer.wrap(graph.build().toByteArray());
       try (OrtSession.SessionOptions so = new OrtSession.SessionOptions()) {

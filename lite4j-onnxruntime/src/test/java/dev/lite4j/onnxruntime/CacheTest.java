@@ -55,7 +55,7 @@ class CacheTest {
   }
 
   /** Prepares and runs a kernel on the model; returns the cache state and the output. */
-  private record Start(String cache, float[] output) {}
+  private record Start(String cache, float[] output, double conversionMs) {}
 
   private Start start(OnnxRuntimeDelegate d, Model model) throws Exception {
     try (PartitionHarness h = new PartitionHarness(model, d)) {
@@ -69,7 +69,7 @@ class CacheTest {
         k.prepare(h.partition);
         float[] out = h.runDelegate(k, List.of(in)).get(0);
         d.awaitCacheWrites();
-        return new Start(k.startup().cache(), out);
+        return new Start(k.startup().cache(), out, k.startup().conversionMs());
       }
     }
   }
@@ -169,6 +169,7 @@ class CacheTest {
       Start second = start(d, Model.load(file));
       assertEquals("hit", second.cache());
       assertArrayEquals(first.output(), second.output());
+      assertEquals(0, second.conversionMs(), "a remembered file is keyed without converting the partition");
 
       writeSettled(file, convModel(4)); // same size, other weights
       Start rewritten = start(d, Model.load(file));
