@@ -9,10 +9,12 @@ model=$(realpath "$1"); n=${2:-11}
 for i in $(seq "$n"); do
   for aot in on off; do
     cache=$(mktemp -d)
+    sync # the previous run's cache files are flushed now, not during this one
     line=$(LITE4J_AOT=$aot LITE4J_CACHE=$cache LITE4J_MAIN=dev.lite4j.cli.StartupProbe ./lite4j "$model" 1 onnxruntime 2>/dev/null \
       | grep '^lite4j-startup ')
     echo "aot-$aot cold $(echo "$line" | grep -o '"cold_init_us":[0-9]*' | grep -o '[0-9]*$')"
     echo "aot-$aot warm $(echo "$line" | grep -o '"warm_init_us":[0-9]*' | grep -o '[0-9]*$')"
+    sync
     init=$(LITE4J_AOT=$aot LITE4J_CACHE=$cache ./lite4j benchmark --graph="$model" --delegate=onnxruntime \
       --num_runs=1 --min_secs=0 --warmup_runs=0 --warmup_min_secs=0 2>/dev/null | grep -o 'Init: [0-9]*' | grep -o '[0-9]*$')
     echo "aot-$aot fresh-warm $init"
