@@ -47,8 +47,9 @@ final class OnnxGraph {
   static final int[] TO_NHWC = {0, 2, 3, 1};
 
   /**
-   * A float32 initializer made from a TensorFlow Lite constant: {@code source} (little-endian, shape
-   * {@code sourceShape}) transposed by {@code perm} (null: as is) into {@code dims}.
+   * A float32 initializer made from a TensorFlow Lite constant: its bytes {@code source}
+   * (little-endian, in the constant's own order) with ONNX dimensions {@code dims}; {@code owner} is
+   * the constant's definition (where its bytes are in the model file).
    */
   record Weight(String name, int[] dims, ByteBuffer source, Object owner) {}
 
@@ -341,13 +342,13 @@ final class OnnxGraph {
     return model(g);
   }
 
-  /** The complete model, weights laid out in their ONNX order. */
+  /** The complete model, every weight inline. */
   ModelProto build() {
     return build(null);
   }
 
-  /** Each weight's bytes (null for those {@code file} holds as they are): views, never copies. */
-  private List<ByteString> layOutAll(dev.lite4j.ModelFile file) {
+  /** Each weight's bytes to put in the protobuf (null for those {@code file} holds): views, not copies. */
+  private List<ByteString> inlineData(dev.lite4j.ModelFile file) {
     ByteString[] out = new ByteString[weights.size()];
     for (int i = 0; i < out.length; i++) {
       Weight w = weights.get(i);
@@ -369,7 +370,7 @@ final class OnnxGraph {
    * weight is inline.
    */
   ModelProto build(dev.lite4j.ModelFile file) {
-    List<ByteString> data = layOutAll(file);
+    List<ByteString> data = inlineData(file);
     GraphProto.Builder g = graph.clone();
     for (int i = 0; i < weights.size(); i++) {
       Weight w = weights.get(i);
