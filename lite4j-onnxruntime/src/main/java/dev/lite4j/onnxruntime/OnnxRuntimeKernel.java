@@ -339,7 +339,7 @@ public final class OnnxRuntimeKernel implements DelegateKernel {
     ByteBuffer model = serialize(fromFile ? graph.build(file) : graph.build());
     costs.conversionNs += System.nanoTime() - m0;
     long s0 = System.nanoTime();
-    OrtSession s = newSession(model, OptLevel.ALL_OPT, null, fromFile ? file.path().getParent() : null);
+    OrtSession s = newSession(model, OptLevel.ALL_OPT, fromFile ? file.path().getParent() : null);
     long sessionNs = System.nanoTime() - s0;
     if (cache != null) {
       // The entry is written off the start-up path: a second session saves its optimised model,
@@ -408,11 +408,22 @@ public final class OnnxRuntimeKernel implements DelegateKernel {
       ByteBuffer model = serialized != null ? serialized : serialize(graph.build());
       if (saveOptimised) {
         Path temp = cache.tempModelPath(key);
+        // The weights go to a file of their own beside the model, which ONNX Runtime maps on a warm start.
+        String data = cache.newDataName(key);
+        boolean committed = false;
         try {
-          newSession(model, OptLevel.ALL_OPT, temp, null).close();
-          cache.commit(key, temp);
+          try (SessionOptions so = sessionOptions(OptLevel.ALL_OPT, temp)) {
+            so.addConfigEntry("session.optimized_model_external_initializers_file_name", data);
+            so.addConfigEntry("session.optimized_model_external_initializers_min_size_in_bytes", "1024");
+            env.createSession(model, so).close();
+          }
+          cache.commit(key, temp, data);
+          committed = true;
         } finally {
           java.nio.file.Files.deleteIfExists(temp);
+          if (!committed) {
+            java.nio.file.Files.deleteIfExists(temp.resolveSibling(data));
+          }
         }
       } else {
         cache.store(key, model);
@@ -442,9 +453,8 @@ public final class OnnxRuntimeKernel implements DelegateKernel {
   }
 
   /** A session of {@code model}; {@code weightsFolder}: where its external weights are (null: none). */
-  private OrtSession newSession(ByteBuffer model, OptLevel level, Path saveOptimisedTo, Path weightsFolder)
-      throws OrtException {
-    try (SessionOptions so = sessionOptions(level, saveOptimisedTo)) {
+  private OrtSession newSession(ByteBuffer model, OptLevel level, Path weightsFolder) throws OrtException {
+    try (SessionOptions so = sessionOptions(level, null)) {
       if (weightsFolder != null) {
         so.addConfigEntry("session.model_external_initializers_file_folder_path", weightsFolder.toString());
       }

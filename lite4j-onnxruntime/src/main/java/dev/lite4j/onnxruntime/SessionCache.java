@@ -18,15 +18,17 @@ import java.util.UUID;
 
 /**
  * The disk cache of optimised ONNX models, one entry per key: {@code <key>.meta} (format, key, ONNX
- * Runtime version, size, checksum (a SHA-256 tree digest, {@link ContentHash}) and file name of the
- * model) and the model file it names. An entry is trusted only when every field matches and the
- * model's bytes hash to the recorded checksum; any
- * other entry (truncated, stale, edited) is deleted and rebuilt. Files are written under temporary
- * names and renamed, so concurrent interpreters never read a half-written entry.
+ * Runtime version, and the name, size and CRC-32C of each file), the model file it names and, for
+ * models ONNX Runtime saved from a CPU session, the file of their weights (external data, which ONNX
+ * Runtime maps when it loads the model: a warm start then copies no weights). An entry is trusted
+ * only when every field matches and every file's bytes have the recorded checksum; any other entry
+ * (truncated, stale, edited) is deleted and rebuilt. Model files are written under temporary names
+ * and renamed, weight files under names no other entry uses, and the meta file last, so concurrent
+ * interpreters never read a half-written entry.
  */
 final class SessionCache {
   private static final System.Logger LOG = System.getLogger("dev.lite4j.onnxruntime");
-  static final String FORMAT = "2";
+  static final String FORMAT = "3";
   /** Larger entries are not read back (ONNX protobufs stop at 2 GiB anyway). */
   private static final long MAX_BYTES = Integer.MAX_VALUE - 8;
 
@@ -62,21 +64,49 @@ final class SessionCache {
     return dir.resolve(key + "." + UUID.randomUUID() + ".tmp");
   }
 
-  /** Temporary files older than an hour are what processes that ended mid-write left: remove them. */
+  /**
+   * A fresh name, in this folder, for the weights ONNX Runtime writes beside the optimised model of
+   * {@code key}. The model refers to it by this name, so it is final from the start.
+   */
+  String newDataName(String key) {
+    return key + "." + UUID.randomUUID().toString().replace("-", "") + ".data";
+  }
+
+  /**
+   * Files older than an hour that processes ending mid-write left: temporary files, and weight
+   * files no entry names. Remove them.
+   */
   private synchronized void sweepOnce() {
     if (swept) {
       return;
     }
     swept = true;
     long cutoff = System.currentTimeMillis() - 3_600_000L;
-    try (var files = Files.newDirectoryStream(dir, "*.tmp")) {
+    try (var files = Files.newDirectoryStream(dir, "*.{tmp,data}")) {
       for (Path p : files) {
-        if (Files.getLastModifiedTime(p).toMillis() < cutoff) {
+        String name = p.getFileName().toString();
+        if (Files.getLastModifiedTime(p).toMillis() >= cutoff) {
+          continue;
+        }
+        if (name.endsWith(".tmp") || !name.equals(referencedData(name))) {
           Files.deleteIfExists(p);
         }
       }
     } catch (IOException | RuntimeException ignored) {
       // Best effort: a leftover file only costs disk space.
+    }
+  }
+
+  /** The weight file the entry of the key that {@code dataName} starts with names, or null. */
+  private String referencedData(String dataName) {
+    if (dataName.length() < 64) {
+      return null;
+    }
+    try {
+      Path meta = metaPath(dataName.substring(0, 64));
+      return Files.isRegularFile(meta) ? readMeta(meta).get("data") : null;
+    } catch (IOException | RuntimeException e) {
+      return null;
     }
   }
 
@@ -94,26 +124,33 @@ final class SessionCache {
     try {
       Map<String, String> fields = readMeta(meta);
       String why = checkFields(fields, key);
-      Path model = why == null ? dir.resolve(fields.get("file")) : null;
       if (why == null) {
-        long size = Long.parseLong(fields.get("size"));
-        if (!Files.isRegularFile(model) || Files.size(model) != size) {
-          why = "model file missing or not " + size + " bytes";
-        } else if (!mappedCrc32c(model, size).equals(fields.get("crc32c"))) {
-          why = "checksum mismatch";
-        }
+        why = checkFile(fields.get("file"), fields.get("size"), fields.get("crc32c"));
+      }
+      if (why == null && fields.containsKey("data")) {
+        why = checkFile(fields.get("data"), fields.get("dataSize"), fields.get("dataCrc32c"));
       }
       if (why == null) {
-        return model;
+        return dir.resolve(fields.get("file"));
       }
       LOG.log(Level.WARNING, "onnxruntime cache entry " + key + " is bad (" + why + "): rebuilding it");
-      delete(key, fields.get("file"));
+      delete(key, fields.get("file"), fields.get("data"));
       return null;
     } catch (IOException | RuntimeException e) {
       LOG.log(Level.WARNING, "onnxruntime cache entry " + key + " cannot be read (" + e + "): rebuilding it");
-      delete(key, null);
+      delete(key, null, null);
       return null;
     }
+  }
+
+  /** Why the entry's file {@code name} is not the one recorded (fields checked already), or null. */
+  private String checkFile(String name, String sizeField, String crc) throws IOException {
+    Path file = dir.resolve(name);
+    long size = Long.parseLong(sizeField);
+    if (!Files.isRegularFile(file) || Files.size(file) != size) {
+      return name + " missing or not " + size + " bytes";
+    }
+    return mappedCrc32c(file, size).equals(crc) ? null : "checksum mismatch in " + name;
   }
 
   private String checkFields(Map<String, String> f, String key) {
@@ -131,12 +168,24 @@ final class SessionCache {
         || !isLowerHex(file.substring(65, 73), 8)) {
       return "bad file name";
     }
-    String crc = f.get("crc32c");
+    String why = checkSizeAndCrc(f.get("size"), f.get("crc32c"));
+    if (why != null || !f.containsKey("data")) {
+      return why;
+    }
+    String data = f.get("data");
+    if (!data.startsWith(key + ".") || !data.endsWith(".data") || data.length() != 64 + 1 + 32 + 5
+        || !isLowerHex(data.substring(65, 97), 32)) {
+      return "bad weight file name";
+    }
+    return checkSizeAndCrc(f.get("dataSize"), f.get("dataCrc32c"));
+  }
+
+  private static String checkSizeAndCrc(String sizeField, String crc) {
     if (crc == null || !isLowerHex(crc, 8)) {
       return "bad checksum field";
     }
     try {
-      long size = Long.parseLong(f.get("size"));
+      long size = Long.parseLong(sizeField);
       if (size <= 0 || size > MAX_BYTES) {
         return "size " + size;
       }
@@ -163,15 +212,25 @@ final class SessionCache {
     return true;
   }
 
-  /** Moves the model ONNX Runtime wrote at {@code temp} into the entry of {@code key}. */
-  void commit(String key, Path temp) throws IOException {
+  /**
+   * Moves the model ONNX Runtime wrote at {@code temp} into the entry of {@code key}, with the
+   * weights it wrote beside it as {@code dataName} (null, or no such file: the model holds them).
+   */
+  void commit(String key, Path temp, String dataName) throws IOException {
     try {
       long size = Files.size(temp);
       String crc = mappedCrc32c(temp, size);
       String file = key + "-" + crc + ".onnx";
+      StringBuilder meta = new StringBuilder().append("format=").append(FORMAT).append("\nkey=").append(key)
+          .append("\nort=").append(ortVersion).append("\nsize=").append(size).append("\ncrc32c=").append(crc)
+          .append("\nfile=").append(file).append('\n');
+      Path data = dataName == null ? null : dir.resolve(dataName);
+      if (data != null && Files.isRegularFile(data)) {
+        long dataSize = Files.size(data);
+        meta.append("data=").append(dataName).append("\ndataSize=").append(dataSize).append("\ndataCrc32c=")
+            .append(mappedCrc32c(data, dataSize)).append('\n');
+      }
       move(temp, dir.resolve(file));
-      String meta = "format=" + FORMAT + "\nkey=" + key + "\nort=" + ortVersion + "\nsize=" + size
-          + "\ncrc32c=" + crc + "\nfile=" + file + "\n";
       Path metaTemp = dir.resolve(key + "." + UUID.randomUUID() + ".meta.tmp");
       Files.writeString(metaTemp, meta, StandardCharsets.UTF_8);
       move(metaTemp, metaPath(key));
@@ -189,7 +248,7 @@ final class SessionCache {
         ch.write(b);
       }
     }
-    commit(key, temp);
+    commit(key, temp, null);
   }
 
   private static void move(Path from, Path to) throws IOException {
@@ -200,11 +259,13 @@ final class SessionCache {
     }
   }
 
-  private void delete(String key, String file) {
+  private void delete(String key, String file, String data) {
     try {
       Files.deleteIfExists(metaPath(key));
-      if (file != null && file.startsWith(key) && !file.contains("/") && !file.contains("\\")) {
-        Files.deleteIfExists(dir.resolve(file));
+      for (String name : new String[] {file, data}) {
+        if (name != null && name.startsWith(key) && !name.contains("/") && !name.contains("\\")) {
+          Files.deleteIfExists(dir.resolve(name));
+        }
       }
     } catch (IOException ignored) {
       // A cache entry that cannot be deleted is rebuilt over on the next commit.

@@ -90,7 +90,7 @@ class CacheTest {
       Start cold = start(d, model);
       assertEquals("miss", cold.cache());
       assertEquals("hit", start(d, model).cache());
-      damage.accept(new Path[] {files(".meta").get(0), files(".onnx").get(0)});
+      damage.accept(new Path[] {files(".meta").get(0), files(".onnx").get(0), files(".data").get(0)});
       Start rebuilt = start(d, model);
       assertEquals("miss", rebuilt.cache(), "a damaged entry must be rebuilt");
       assertArrayEquals(cold.output(), rebuilt.output(), "same results after the rebuild");
@@ -105,6 +105,24 @@ class CacheTest {
   @Test
   void corruptedModelBytesAreRebuilt() throws Exception {
     damageAndRestart(p -> rewrite(p[1], b -> b[b.length / 2] ^= 0x40));
+  }
+
+  @Test
+  void corruptedOrMissingWeightFileIsRebuilt() throws Exception {
+    damageAndRestart(p -> rewrite(p[2], b -> b[b.length / 2] ^= 0x40));
+    damageAndRestart(p -> delete(p[2]));
+    damageAndRestart(p -> editMeta(p[0], "dataCrc32c=", "dataCrc32c=deadbeef"));
+  }
+
+  /** A warm start maps the weights ONNX Runtime saved beside the optimised model; the entry names both. */
+  @Test
+  void entriesKeepTheirWeightsInAFileOfTheirOwn() throws Exception {
+    try (OnnxRuntimeDelegate d = new OnnxRuntimeDelegate(Map.of("cache_dir", dir.toString()))) {
+      start(d, Model.fromBytes(convModel(3)));
+    }
+    assertEquals(1, files(".data").size());
+    assertTrue(Files.size(files(".data").get(0)) >= 16 * 3 * 3 * 8 * 4, "the filter's bytes are in the weight file");
+    assertTrue(Files.readString(files(".meta").get(0)).contains("data=" + files(".data").get(0).getFileName()));
   }
 
   @Test
