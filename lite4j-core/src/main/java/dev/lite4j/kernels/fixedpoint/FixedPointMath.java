@@ -1,0 +1,146 @@
+package dev.lite4j.kernels.fixedpoint;
+
+import static dev.lite4j.kernels.fixedpoint.FixedPoint.roundingDivideByPot;
+
+/**
+ * gemmlowp's fixed-point transcendental functions on 32-bit raw values, as TensorFlow Lite's integer
+ * softmax, logistic, tanh and LSTM kernels use them, bit for bit. A value "Qm" has m integer bits and
+ * 31 - m fractional bits (gemmlowp's {@code FixedPoint<int32_t, m>}); results are Q0.
+ *
+ * <p>Arithmetic follows gemmlowp's rules: + and - wrap, * of Qa by Qb is the rounding doubling high
+ * multiply giving Q(a+b), rescaling between formats is a saturating rounding multiply by a power of two.
+ */
+public final class FixedPointMath {
+  private FixedPointMath() {}
+
+  /** Q0 one: gemmlowp's {@code One()} saturates to the largest raw value. */
+  public static final int Q0_ONE = Integer.MAX_VALUE;
+
+  private static int mul(int a, int b) {
+    return FixedPoint.saturatingRoundingDoublingHighMul(a, b);
+  }
+
+  /**
+   * gemmlowp's {@code SaturatingRoundingMultiplyByPOT}: x * 2^exponent, saturating when shifting left,
+   * rounding to nearest (ties away from zero) when shifting right.
+   */
+  public static int saturatingRoundingMultiplyByPot(int x, int exponent) {
+    if (exponent == 0) {
+      return x;
+    }
+    if (exponent < 0) {
+      return roundingDivideByPot(x, -exponent);
+    }
+    int threshold = (1 << (31 - exponent)) - 1;
+    if (x > threshold) {
+      return Integer.MAX_VALUE;
+    }
+    if (x < -threshold) {
+      return Integer.MIN_VALUE;
+    }
+    return x << exponent;
+  }
+
+  /** gemmlowp's {@code Rescale}: a Q{@code from} raw value as Q{@code to}. */
+  public static int rescale(int raw, int from, int to) {
+    return saturatingRoundingMultiplyByPot(raw, from - to);
+  }
+
+  /** gemmlowp's {@code RoundingHalfSum}: (a + b) / 2, rounded to nearest with ties away from zero. */
+  public static int roundingHalfSum(int a, int b) {
+    long sum = (long) a + b;
+    long sign = sum >= 0 ? 1 : -1;
+    return (int) ((sum + sign) / 2);
+  }
+
+  /** exp(a) for a Q0 value a in [-1/4, 0): a fourth-order Taylor expansion around -1/8. */
+  static int expOnIntervalNegativeQuarterToZero(int a) {
+    final int expMinusOneEighth = 1895147668; // exp(-1/8) in Q0
+    final int oneThird = 715827883; // 1/3 in Q0
+    int x = a + (1 << 28); // a + 1/8
+    int x2 = mul(x, x);
+    int x3 = mul(x2, x);
+    int x4 = mul(x2, x2);
+    int x4Over4 = saturatingRoundingMultiplyByPot(x4, -2);
+    int poly = saturatingRoundingMultiplyByPot(mul(x4Over4 + x3, oneThird) + x2, -1);
+    return expMinusOneEighth + mul(expMinusOneEighth, x + poly);
+  }
+
+  /** exp(-2^k) in Q0 for k = -2 .. 4: the barrel shifter's factors. */
+  private static final int[] EXP_OF_MINUS_POT = {1672461947, 1302514674, 790015084, 290630308, 39332535, 720401, 242};
+
+  /**
+   * gemmlowp's {@code exp_on_negative_values}: exp(a) for a Q{@code integerBits} value a <= 0, as Q0. The
+   * fractional quarter goes through the Taylor polynomial; each set bit of the rest multiplies by a
+   * constant exp(-2^k); values below -32 give 0 and 0 gives one.
+   */
+  public static int expOnNegativeValues(int a, int integerBits) {
+    int fractionalBits = 31 - integerBits;
+    int oneQuarter = 1 << (fractionalBits - 2);
+    int modQuarterMinusQuarter = (a & (oneQuarter - 1)) - oneQuarter;
+    int result = expOnIntervalNegativeQuarterToZero(rescale(modQuarterMinusQuarter, integerBits, 0));
+    int remainder = modQuarterMinusQuarter - a;
+    for (int k = -2; k <= 4; k++) {
+      if (integerBits > k) {
+        int shift = fractionalBits + k;
+        if ((remainder & (1 << shift)) != 0) {
+          result = mul(result, EXP_OF_MINUS_POT[k + 2]);
+        }
+      }
+    }
+    if (integerBits > 5) {
+      int clamp = -(1 << (36 - integerBits)); // -32 in Q(integerBits)
+      if (a < clamp) {
+        result = 0;
+      }
+    }
+    return a == 0 ? Q0_ONE : result;
+  }
+
+  /** Newton-Raphson reciprocal of the Q0 half-denominator (1 + a) / 2, as Q2 (three iterations). */
+  private static int reciprocalOfHalfDenominator(int halfDenominator) {
+    final int fortyEightOver17 = 1515870810; // Q2
+    final int minusThirtyTwoOver17 = -1010580540; // Q2
+    final int q2One = 1 << 29;
+    int x = fortyEightOver17 + mul(halfDenominator, minusThirtyTwoOver17);
+    for (int i = 0; i < 3; i++) {
+      int halfDenominatorTimesX = mul(halfDenominator, x);
+      int oneMinus = q2One - halfDenominatorTimesX;
+      x = x + rescale(mul(x, oneMinus), 4, 2);
+    }
+    return x;
+  }
+
+  /** gemmlowp's {@code one_over_one_plus_x_for_x_in_0_1}: 1 / (1 + a) for a Q0 value a in [0, 1). */
+  public static int oneOverOnePlusX(int a) {
+    int x = reciprocalOfHalfDenominator(roundingHalfSum(a, Q0_ONE));
+    return rescale(x, 1, 0); // ExactMulByPot<-1> relabels the Q2 raw value as Q1 (halving it); then Q1 to Q0
+  }
+
+  /** gemmlowp's {@code one_minus_x_over_one_plus_x_for_x_in_0_1}: (1 - a) / (1 + a) for a Q0 value in [0, 1). */
+  public static int oneMinusXOverOnePlusX(int a) {
+    int x = reciprocalOfHalfDenominator(roundingHalfSum(a, Q0_ONE));
+    return rescale(x - (1 << 29), 2, 0);
+  }
+
+  /** gemmlowp's {@code logistic}: 1 / (1 + exp(-a)) for a Q{@code integerBits} value, as Q0. */
+  public static int logistic(int a, int integerBits) {
+    if (a == 0) {
+      return 1 << 30; // one half
+    }
+    int abs = a > 0 ? a : -a;
+    int positive = oneOverOnePlusX(expOnNegativeValues(-abs, integerBits));
+    return a > 0 ? positive : Q0_ONE - positive;
+  }
+
+  /** gemmlowp's {@code tanh}: tanh(a) for a Q{@code integerBits} value, as Q0. */
+  public static int tanh(int a, int integerBits) {
+    if (a == 0) {
+      return 0;
+    }
+    int negative = a < 0 ? a : -a;
+    // exp(2a): ExactMulByPot<1> relabels the raw value with one more integer bit, doubling it.
+    int t = oneMinusXOverOnePlusX(expOnNegativeValues(negative, integerBits + 1));
+    return a < 0 ? -t : t;
+  }
+}
