@@ -12,11 +12,13 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.tensorflow.lite.schema.ActivationFunctionType;
+import org.tensorflow.lite.schema.BatchMatMulOptionsT;
 import org.tensorflow.lite.schema.BuiltinOperator;
 import org.tensorflow.lite.schema.Conv2DOptionsT;
 import org.tensorflow.lite.schema.DepthwiseConv2DOptionsT;
 import org.tensorflow.lite.schema.FullyConnectedOptionsT;
 import org.tensorflow.lite.schema.Padding;
+import org.tensorflow.lite.schema.TransposeConvOptionsT;
 
 /**
  * The one-op integer models whose outputs were recorded with the real TensorFlow Lite 2.6.2 into
@@ -74,6 +76,18 @@ class QuantizedConvGoldens {
         ActivationFunctionType.NONE, 26));
     m.put("fc_u8_big", fc(DataType.UINT8, DataType.UINT8, new int[] {16, 300}, 200, false,
         ActivationFunctionType.NONE, 27));
+    // TRANSPOSE_CONV
+    m.put("tconv_u8_same_s2", transposeConv(DataType.UINT8, false, new int[] {1, 4, 5, 3}, new int[] {4, 3, 3, 3},
+        new int[] {1, 8, 10, 4}, Padding.SAME, 2, 2, true, 31));
+    m.put("tconv_i8_pc_valid_s2x1", transposeConv(DataType.INT8, true, new int[] {2, 5, 4, 6},
+        new int[] {5, 3, 2, 6}, new int[] {2, 11, 5, 5}, Padding.VALID, 2, 1, true, 32));
+    m.put("tconv_i16_pc_same_s2", transposeConv(DataType.INT16, true, new int[] {1, 4, 4, 3}, new int[] {3, 3, 3, 3},
+        new int[] {1, 8, 8, 3}, Padding.SAME, 2, 2, true, 33));
+    // BATCH_MATMUL
+    m.put("bmm_i8", batchMatMul(DataType.INT8, new int[] {2, 5, 17}, new int[] {2, 17, 7}, false, false, 41));
+    m.put("bmm_i8_adjy_bcast", batchMatMul(DataType.INT8, new int[] {3, 4, 9}, new int[] {1, 6, 9}, false, true, 42));
+    m.put("bmm_i8_adjx", batchMatMul(DataType.INT8, new int[] {1, 13, 6}, new int[] {1, 13, 5}, true, false, 43));
+    m.put("bmm_i16", batchMatMul(DataType.INT16, new int[] {2, 3, 11}, new int[] {2, 11, 4}, false, false, 44));
     return m;
   }
 
@@ -244,6 +258,64 @@ class QuantizedConvGoldens {
       version = Math.max(version, 5);
     }
     b.addOperator(BuiltinOperator.FULLY_CONNECTED, version, new int[] {in, f, bias}, new int[] {out}, o);
+    return b.build();
+  }
+
+  static byte[] transposeConv(DataType type, boolean perChannel, int[] inShape, int[] fShape, int[] outShape,
+      byte padding, int strideH, int strideW, boolean withBias, long seed) {
+    Random r = new Random(seed);
+    ModelBuilder b = new ModelBuilder();
+    int shape = b.addConstantInts("output_shape", new int[] {4}, outShape);
+    int channels = fShape[0];
+    int f = b.addConstant("weights", type == DataType.UINT8 ? DataType.UINT8 : DataType.INT8, fShape,
+        weights(type, fShape[0] * fShape[1] * fShape[2] * fShape[3], r));
+    float[] ws = weightScales(perChannel, channels, r);
+    quantizeWeights(b, f, type, ws, 0, r);
+    int in = b.addInput("input", type, inShape);
+    float inScale = inputScale(type);
+    b.setQuantization(in, inScale, inputZeroPoint(type, r));
+    double accTypical = Math.sqrt(fShape[1] * fShape[2] * fShape[3] / (double) (strideH * strideW)) * typical(type) * 70;
+    int bias = withBias ? bias(b, type, channels, inScale, ws, accTypical, r) : -1;
+    int out = output(b, type, accTypical * inScale * ws[0], r);
+    TransposeConvOptionsT o = new TransposeConvOptionsT();
+    o.setPadding(padding);
+    o.setStrideH(strideH);
+    o.setStrideW(strideW);
+    b.addOperator(BuiltinOperator.TRANSPOSE_CONV, 3, withBias ? new int[] {shape, f, in, bias}
+        : new int[] {shape, f, in}, new int[] {out}, o);
+    return b.build();
+  }
+
+  static byte[] batchMatMul(DataType type, int[] lhsShape, int[] rhsShape, boolean adjX, boolean adjY, long seed) {
+    Random r = new Random(seed);
+    ModelBuilder b = new ModelBuilder();
+    int lhs = b.addInput("lhs", type, lhsShape);
+    float inScale = inputScale(type);
+    b.setQuantization(lhs, inScale, inputZeroPoint(type, r));
+    int count = 1;
+    for (int d : rhsShape) {
+      count *= d;
+    }
+    int rhs;
+    if (type == DataType.INT16) {
+      ByteBuffer v = le(count * 2);
+      for (int i = 0; i < count; i++) {
+        v.putShort((short) (r.nextInt(65536) - 32768));
+      }
+      rhs = b.addConstant("rhs", type, rhsShape, v.array());
+    } else {
+      rhs = b.addConstant("rhs", type, rhsShape, weights(type, count, r));
+    }
+    float rhsScale = type == DataType.INT16 ? 0.0003f : 0.01f;
+    b.setQuantization(rhs, rhsScale, type == DataType.INT16 ? 0 : 5);
+    int depth = adjX ? lhsShape[lhsShape.length - 2] : lhsShape[lhsShape.length - 1];
+    double accTypical = Math.sqrt(depth) * typical(type) * typical(type);
+    int out = output(b, type, accTypical * inScale * rhsScale, r);
+    BatchMatMulOptionsT o = new BatchMatMulOptionsT();
+    o.setAdjX(adjX);
+    o.setAdjY(adjY);
+    b.addOperator(BuiltinOperator.BATCH_MATMUL, type == DataType.INT16 ? 3 : 2, new int[] {lhs, rhs},
+        new int[] {out}, o);
     return b.build();
   }
 
