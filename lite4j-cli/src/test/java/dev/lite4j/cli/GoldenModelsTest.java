@@ -15,6 +15,7 @@ class GoldenModelsTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {
       "hello_world_float",
+      "hello_world_int8",
       "dilated_conv",
       "trained_lstm",
       "mobilenet_v1_0.25_224_1_default_1",

@@ -47,6 +47,17 @@ public final class FixedPoint {
     return roundingDivideByPot(saturatingRoundingDoublingHighMul(x * (1 << leftShift), multiplier), rightShift);
   }
 
+  /**
+   * ruy's {@code MultiplyByQuantizedMultiplier} (what TensorFlow Lite 2.6's int8 GEMMs use on x86): one
+   * rounding, {@code (x * multiplier + 2^(30 - shift)) >> (31 - shift)} in 64 bits, halves rounded up.
+   * Differs from {@link #multiplyByQuantizedMultiplier(int, int, int)} by one in rare cases. Needs
+   * {@code shift} in [-31, 30].
+   */
+  public static int multiplyByQuantizedMultiplierSingleRounding(int x, int multiplier, int shift) {
+    int totalShift = 31 - shift;
+    return (int) (((long) x * multiplier + (1L << (totalShift - 1))) >> totalShift);
+  }
+
   /** {@code MultiplyByQuantizedMultiplierSmallerThanOneExp}: shift <= 0, no left shift. */
   public static int multiplyByQuantizedMultiplierSmallerThanOneExp(int x, int multiplier, int shift) {
     return roundingDivideByPot(saturatingRoundingDoublingHighMul(x, multiplier), -shift);
