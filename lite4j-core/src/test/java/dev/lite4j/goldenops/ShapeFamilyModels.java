@@ -1,0 +1,130 @@
+package dev.lite4j.goldenops;
+
+import dev.lite4j.DataType;
+import dev.lite4j.builder.ModelBuilder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.tensorflow.lite.schema.ActivationFunctionType;
+import org.tensorflow.lite.schema.BuiltinOperator;
+import org.tensorflow.lite.schema.Padding;
+import org.tensorflow.lite.schema.Pool2DOptionsT;
+import org.tensorflow.lite.schema.ReshapeOptionsT;
+import org.tensorflow.lite.schema.SoftmaxOptionsT;
+
+/**
+ * The one-op models behind the quantized goldens of {@code golden-ops/} for pools, softmaxes and the shape
+ * family. {@code main(DIR)} writes {@code DIR/<name>.tflite}; the goldens themselves come from the real
+ * TensorFlow Lite ({@code run.sh golden DIR/<name>.tflite OUT --case c1}, random inputs, seed 1).
+ */
+public final class ShapeFamilyModels {
+  private ShapeFamilyModels() {}
+
+  /** A tensor: type, shape, scale, zero point. */
+  record T(DataType type, int[] shape, float scale, long zeroPoint) {}
+
+  static T t(DataType type, float scale, long zp, int... shape) {
+    return new T(type, shape, scale, zp);
+  }
+
+  /** A model with run-time inputs {@code ins} (constants go through {@code extra}) and one output. */
+  static byte[] oneOp(int op, int version, Object options, T[] ins, T out) {
+    ModelBuilder b = new ModelBuilder();
+    int[] in = new int[ins.length];
+    for (int i = 0; i < ins.length; i++) {
+      in[i] = b.addInput("in" + i, ins[i].type(), ins[i].shape());
+      if (ins[i].scale() > 0) {
+        b.setQuantization(in[i], ins[i].scale(), ins[i].zeroPoint());
+      }
+    }
+    int o = b.addTensor("out", out.type(), out.shape());
+    if (out.scale() > 0) {
+      b.setQuantization(o, out.scale(), out.zeroPoint());
+    }
+    b.addOutput(o);
+    b.addOperator(op, version, in, new int[] {o}, options);
+    return b.build();
+  }
+
+  static Pool2DOptionsT pool(byte padding, int fh, int fw, int sh, int sw, byte act) {
+    Pool2DOptionsT o = new Pool2DOptionsT();
+    o.setPadding(padding);
+    o.setFilterHeight(fh);
+    o.setFilterWidth(fw);
+    o.setStrideH(sh);
+    o.setStrideW(sw);
+    o.setFusedActivationFunction(act);
+    return o;
+  }
+
+  static SoftmaxOptionsT softmax(float beta) {
+    SoftmaxOptionsT o = new SoftmaxOptionsT();
+    o.setBeta(beta);
+    return o;
+  }
+
+  /** Every model, by golden name. */
+  public static Map<String, byte[]> all() {
+    Map<String, byte[]> m = new LinkedHashMap<>();
+    DataType u8 = DataType.UINT8;
+    DataType i8 = DataType.INT8;
+    DataType i16 = DataType.INT16;
+    int avg = BuiltinOperator.AVERAGE_POOL_2D;
+    int max = BuiltinOperator.MAX_POOL_2D;
+    m.put("avgpool_uint8", oneOp(avg, 1, pool(Padding.SAME, 3, 3, 2, 2, ActivationFunctionType.RELU6),
+        new T[] {t(u8, 0.05f, 10, 2, 7, 9, 5)}, t(u8, 0.05f, 10, 2, 4, 5, 5)));
+    m.put("avgpool_int8", oneOp(avg, 2, pool(Padding.SAME, 2, 3, 1, 2, ActivationFunctionType.NONE),
+        new T[] {t(i8, 0.1f, -5, 1, 6, 7, 16)}, t(i8, 0.1f, -5, 1, 6, 4, 16)));
+    m.put("avgpool_int8_valid_relu", oneOp(avg, 2, pool(Padding.VALID, 3, 3, 1, 1, ActivationFunctionType.RELU),
+        new T[] {t(i8, 0.02f, 3, 1, 5, 5, 3)}, t(i8, 0.02f, 3, 1, 3, 3, 3)));
+    m.put("avgpool_int16", oneOp(avg, 3, pool(Padding.SAME, 3, 2, 2, 1, ActivationFunctionType.NONE),
+        new T[] {t(i16, 0.001f, 0, 1, 5, 6, 4)}, t(i16, 0.001f, 0, 1, 3, 6, 4)));
+    m.put("maxpool_uint8", oneOp(max, 1, pool(Padding.SAME, 3, 3, 2, 2, ActivationFunctionType.RELU6),
+        new T[] {t(u8, 0.05f, 100, 2, 7, 9, 5)}, t(u8, 0.05f, 100, 2, 4, 5, 5)));
+    m.put("maxpool_int8", oneOp(max, 2, pool(Padding.VALID, 2, 2, 2, 2, ActivationFunctionType.RELU),
+        new T[] {t(i8, 0.1f, -5, 1, 6, 7, 16)}, t(i8, 0.1f, -5, 1, 3, 3, 16)));
+    m.put("maxpool_int16", oneOp(max, 3, pool(Padding.SAME, 3, 2, 2, 1, ActivationFunctionType.NONE),
+        new T[] {t(i16, 0.001f, 0, 1, 5, 6, 4)}, t(i16, 0.001f, 0, 1, 3, 6, 4)));
+    int sm = BuiltinOperator.SOFTMAX;
+    m.put("softmax_uint8", oneOp(sm, 1, softmax(1f),
+        new T[] {t(u8, 0.1f, 128, 6, 37)}, t(u8, 1f / 256, 0, 6, 37)));
+    m.put("softmax_uint8_beta", oneOp(sm, 1, softmax(0.37f),
+        new T[] {t(u8, 0.0625f, 0, 2, 3, 1001)}, t(u8, 1f / 256, 0, 2, 3, 1001)));
+    m.put("softmax_int8", oneOp(sm, 2, softmax(1f),
+        new T[] {t(i8, 0.07f, -3, 5, 50)}, t(i8, 1f / 256, -128, 5, 50)));
+    m.put("softmax_int8_beta", oneOp(sm, 2, softmax(2.5f),
+        new T[] {t(i8, 0.0234f, 11, 4, 10)}, t(i8, 1f / 256, -128, 4, 10)));
+    m.put("softmax_int8_int16", oneOp(sm, 3, softmax(1f),
+        new T[] {t(i8, 0.05f, 0, 3, 40)}, t(i16, 1f / 65536, -32768, 3, 40)));
+    m.put("softmax_uint8_int16", oneOp(sm, 3, softmax(1f),
+        new T[] {t(u8, 0.05f, 120, 3, 40)}, t(i16, 1f / 65536, -32768, 3, 40)));
+    m.put("softmax_int16", oneOp(sm, 3, softmax(1f),
+        new T[] {t(i16, 1f / 2048, 0, 4, 33)}, t(i16, 1f / 32768, 0, 4, 33)));
+    m.put("softmax_int16_beta", oneOp(sm, 3, softmax(0.3f),
+        new T[] {t(i16, 0.0007f, 0, 2, 300)}, t(i16, 1f / 32768, 0, 2, 300)));
+    int lsm = BuiltinOperator.LOG_SOFTMAX;
+    m.put("logsoftmax_uint8", oneOp(lsm, 1, null,
+        new T[] {t(u8, 0.1f, 128, 6, 37)}, t(u8, 16f / 256, 255, 6, 37)));
+    m.put("logsoftmax_int8", oneOp(lsm, 2, null,
+        new T[] {t(i8, 0.03f, -3, 5, 50)}, t(i8, 16f / 256, 127, 5, 50)));
+    ReshapeOptionsT r = new ReshapeOptionsT();
+    r.setNewShape(new int[] {3, -1});
+    m.put("reshape_int8", oneOp(BuiltinOperator.RESHAPE, 1, r,
+        new T[] {t(i8, 0.5f, 1, 2, 3, 4)}, t(i8, 0.5f, 1, 3, 8)));
+    return m;
+  }
+
+  public static void main(String[] args) throws IOException {
+    Path dir = Path.of(args[0]);
+    Files.createDirectories(dir);
+    for (Map.Entry<String, byte[]> e : all().entrySet()) {
+      if (args.length > 1 && !e.getKey().matches(args[1])) {
+        continue;
+      }
+      Files.write(dir.resolve(e.getKey() + ".tflite"), e.getValue());
+      System.out.println(e.getKey());
+    }
+  }
+}
