@@ -8,6 +8,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.tensorflow.lite.schema.ActivationFunctionType;
+import org.tensorflow.lite.schema.ArgMaxOptionsT;
+import org.tensorflow.lite.schema.ArgMinOptionsT;
+import org.tensorflow.lite.schema.ConcatenationOptionsT;
+import org.tensorflow.lite.schema.ReducerOptionsT;
 import org.tensorflow.lite.schema.BuiltinOperator;
 import org.tensorflow.lite.schema.Padding;
 import org.tensorflow.lite.schema.Pool2DOptionsT;
@@ -22,11 +26,25 @@ import org.tensorflow.lite.schema.SoftmaxOptionsT;
 public final class ShapeFamilyModels {
   private ShapeFamilyModels() {}
 
-  /** A tensor: type, shape, scale, zero point. */
-  record T(DataType type, int[] shape, float scale, long zeroPoint) {}
+  /** A tensor: type, shape, scale, zero point; {@code constant} (int32 values, or raw bytes) makes it a constant. */
+  record T(DataType type, int[] shape, float scale, long zeroPoint, Object constant) {}
 
   static T t(DataType type, float scale, long zp, int... shape) {
-    return new T(type, shape, scale, zp);
+    return new T(type, shape, scale, zp, null);
+  }
+
+  /** A constant int32 tensor (axes, paddings, sizes, ...). */
+  static T ints(int[] shape, int... values) {
+    return new T(DataType.INT32, shape, 0f, 0, values);
+  }
+
+  /** A constant quantized scalar of one byte (PADV2's value). */
+  static T byteConst(DataType type, float scale, long zp, int value) {
+    return new T(type, new int[] {1}, scale, zp, new byte[] {(byte) value});
+  }
+
+  static int[] shape(int... d) {
+    return d;
   }
 
   /** A model with run-time inputs {@code ins} (constants go through {@code extra}) and one output. */
@@ -34,7 +52,15 @@ public final class ShapeFamilyModels {
     ModelBuilder b = new ModelBuilder();
     int[] in = new int[ins.length];
     for (int i = 0; i < ins.length; i++) {
-      in[i] = b.addInput("in" + i, ins[i].type(), ins[i].shape());
+      if (ins[i].constant() instanceof int[] v) {
+        in[i] = b.addConstantInts("c" + i, ins[i].shape(), v);
+        continue;
+      }
+      if (ins[i].constant() instanceof byte[] v) {
+        in[i] = b.addConstant("c" + i, ins[i].type(), ins[i].shape(), v);
+      } else {
+        in[i] = b.addInput("in" + i, ins[i].type(), ins[i].shape());
+      }
       if (ins[i].scale() > 0) {
         b.setQuantization(in[i], ins[i].scale(), ins[i].zeroPoint());
       }
@@ -113,7 +139,89 @@ public final class ShapeFamilyModels {
     r.setNewShape(new int[] {3, -1});
     m.put("reshape_int8", oneOp(BuiltinOperator.RESHAPE, 1, r,
         new T[] {t(i8, 0.5f, 1, 2, 3, 4)}, t(i8, 0.5f, 1, 3, 8)));
+    priority2(m);
     return m;
+  }
+
+  static ReducerOptionsT keep(boolean keep) {
+    ReducerOptionsT o = new ReducerOptionsT();
+    o.setKeepDims(keep);
+    return o;
+  }
+
+  static void priority2(Map<String, byte[]> m) {
+    DataType u8 = DataType.UINT8;
+    DataType i8 = DataType.INT8;
+    DataType i16 = DataType.INT16;
+    ConcatenationOptionsT c1 = new ConcatenationOptionsT();
+    c1.setAxis(1);
+    m.put("concat_uint8_rescale", oneOp(BuiltinOperator.CONCATENATION, 1, c1,
+        new T[] {t(u8, 0.1f, 128, 2, 3, 2), t(u8, 0.037f, 7, 2, 2, 2), t(u8, 0.05f, 100, 2, 1, 2)},
+        t(u8, 0.05f, 100, 2, 6, 2)));
+    m.put("concat_int8", oneOp(BuiltinOperator.CONCATENATION, 2, c1,
+        new T[] {t(i8, 0.1f, -3, 2, 3, 2), t(i8, 0.1f, -3, 2, 2, 2)}, t(i8, 0.1f, -3, 2, 5, 2)));
+    m.put("concat_int16", oneOp(BuiltinOperator.CONCATENATION, 3, c1,
+        new T[] {t(i16, 0.01f, 0, 2, 3, 2), t(i16, 0.02f, 0, 2, 2, 2)}, t(i16, 0.01f, 0, 2, 5, 2)));
+    int[] pads = {0, 0, 1, 2, 2, 0, 0, 1};
+    m.put("pad_uint8", oneOp(BuiltinOperator.PAD, 1, null,
+        new T[] {t(u8, 0.1f, 77, 1, 2, 3, 2), ints(shape(4, 2), pads)}, t(u8, 0.1f, 77, 1, 5, 5, 3)));
+    m.put("pad_int8", oneOp(BuiltinOperator.PAD, 2, null,
+        new T[] {t(i8, 0.1f, -9, 1, 2, 3, 2), ints(shape(4, 2), pads)}, t(i8, 0.1f, -9, 1, 5, 5, 3)));
+    m.put("pad_int16", oneOp(BuiltinOperator.PAD, 4, null,
+        new T[] {t(i16, 0.1f, 0, 1, 2, 3, 2), ints(shape(4, 2), pads)}, t(i16, 0.1f, 0, 1, 5, 5, 3)));
+    m.put("padv2_uint8", oneOp(BuiltinOperator.PADV2, 2, null,
+        new T[] {t(u8, 0.1f, 77, 1, 2, 3, 2), ints(shape(4, 2), pads), byteConst(u8, 0.1f, 77, 200)},
+        t(u8, 0.1f, 77, 1, 5, 5, 3)));
+    m.put("padv2_int8", oneOp(BuiltinOperator.PADV2, 2, null,
+        new T[] {t(i8, 0.1f, -9, 1, 2, 3, 2), ints(shape(4, 2), pads), byteConst(i8, 0.1f, -9, -100)},
+        t(i8, 0.1f, -9, 1, 5, 5, 3)));
+    // MEAN: the H,W rule (4-D, axes [1, 2], keep_dims), the plain integer mean and the float rescale
+    m.put("mean_uint8_hw", oneOp(BuiltinOperator.MEAN, 1, keep(true),
+        new T[] {t(u8, 0.1f, 120, 2, 5, 7, 6), ints(shape(2), 1, 2)}, t(u8, 0.03f, 10, 2, 1, 1, 6)));
+    m.put("mean_int8_hw", oneOp(BuiltinOperator.MEAN, 2, keep(true),
+        new T[] {t(i8, 0.1f, -20, 2, 5, 7, 6), ints(shape(2), 2, 1)}, t(i8, 0.03f, 10, 2, 1, 1, 6)));
+    m.put("mean_int16_hw", oneOp(BuiltinOperator.MEAN, 3, keep(true),
+        new T[] {t(i16, 0.001f, 0, 1, 4, 3, 5), ints(shape(2), 1, 2)}, t(i16, 0.0007f, 0, 1, 1, 1, 5)));
+    m.put("mean_uint8_same", oneOp(BuiltinOperator.MEAN, 1, keep(false),
+        new T[] {t(u8, 0.1f, 120, 2, 5, 7), ints(shape(1), 1)}, t(u8, 0.1f, 120, 2, 7)));
+    m.put("mean_int8_same", oneOp(BuiltinOperator.MEAN, 2, keep(false),
+        new T[] {t(i8, 0.1f, -20, 2, 5, 7), ints(shape(2), 0, -1)}, t(i8, 0.1f, -20, 5)));
+    m.put("mean_uint8_rescale", oneOp(BuiltinOperator.MEAN, 1, keep(false),
+        new T[] {t(u8, 0.1f, 120, 2, 5, 7), ints(shape(1), 2)}, t(u8, 0.07f, 100, 2, 5)));
+    m.put("mean_int8_rescale", oneOp(BuiltinOperator.MEAN, 2, keep(true),
+        new T[] {t(i8, 0.1f, -20, 1, 5, 7, 4), ints(shape(2), -3, -2)}, t(i8, 0.05f, 3, 1, 1, 1, 4)));
+    m.put("mean_int16_rescale", oneOp(BuiltinOperator.MEAN, 3, keep(false),
+        new T[] {t(i16, 0.001f, 0, 3, 6), ints(shape(1), 1)}, t(i16, 0.0003f, 0, 3)));
+    m.put("sum_uint8_rescale", oneOp(BuiltinOperator.SUM, 1, keep(false),
+        new T[] {t(u8, 0.01f, 120, 2, 5, 7), ints(shape(1), 1)}, t(u8, 0.03f, 100, 2, 7)));
+    m.put("sum_int8_rescale", oneOp(BuiltinOperator.SUM, 1, keep(true),
+        new T[] {t(i8, 0.02f, -20, 2, 5, 7), ints(shape(1), 2)}, t(i8, 0.1f, 3, 2, 5, 1)));
+    m.put("sum_int8_wrap", oneOp(BuiltinOperator.SUM, 1, keep(false),
+        new T[] {t(i8, 0.02f, -20, 2, 5, 7), ints(shape(1), 2)}, t(i8, 0.02f, -20, 2, 5)));
+    m.put("sum_int16_same", oneOp(BuiltinOperator.SUM, 1, keep(false),
+        new T[] {t(i16, 0.02f, 0, 2, 5, 7), ints(shape(1), 2)}, t(i16, 0.02f, 0, 2, 5)));
+    m.put("reduce_max_int8", oneOp(BuiltinOperator.REDUCE_MAX, 2, keep(false),
+        new T[] {t(i8, 0.02f, -20, 2, 5, 7), ints(shape(1), 1)}, t(i8, 0.02f, -20, 2, 7)));
+    m.put("reduce_max_uint8", oneOp(BuiltinOperator.REDUCE_MAX, 2, keep(true),
+        new T[] {t(u8, 0.02f, 20, 2, 5, 7), ints(shape(2), 0, 2)}, t(u8, 0.02f, 20, 1, 5, 1)));
+    m.put("reduce_min_int8", oneOp(BuiltinOperator.REDUCE_MIN, 2, keep(false),
+        new T[] {t(i8, 0.02f, -20, 2, 5, 7), ints(shape(1), 1)}, t(i8, 0.02f, -20, 2, 7)));
+    m.put("reduce_min_uint8", oneOp(BuiltinOperator.REDUCE_MIN, 2, keep(false),
+        new T[] {t(u8, 0.02f, 20, 2, 5, 7), ints(shape(1), -1)}, t(u8, 0.02f, 20, 2, 5)));
+    m.put("reduce_max_int16", oneOp(BuiltinOperator.REDUCE_MAX, 3, keep(false),
+        new T[] {t(i16, 0.02f, 0, 2, 5, 7), ints(shape(1), 1)}, t(i16, 0.02f, 0, 2, 7)));
+    ArgMaxOptionsT am = new ArgMaxOptionsT();
+    am.setOutputType(org.tensorflow.lite.schema.TensorType.INT32);
+    ArgMinOptionsT an = new ArgMinOptionsT();
+    an.setOutputType(org.tensorflow.lite.schema.TensorType.INT32);
+    m.put("argmax_uint8", oneOp(BuiltinOperator.ARG_MAX, 2, am,
+        new T[] {t(u8, 0.1f, 0, 3, 40), ints(shape(1), 1)}, t(DataType.INT32, 0f, 0, 3)));
+    m.put("argmax_int8", oneOp(BuiltinOperator.ARG_MAX, 2, am,
+        new T[] {t(i8, 0.1f, 0, 3, 40, 2), ints(shape(1), 1)}, t(DataType.INT32, 0f, 0, 3, 2)));
+    m.put("argmin_int8", oneOp(BuiltinOperator.ARG_MIN, 2, an,
+        new T[] {t(i8, 0.1f, 0, 3, 40), ints(shape(1), -1)}, t(DataType.INT32, 0f, 0, 3)));
+    m.put("argmin_uint8", oneOp(BuiltinOperator.ARG_MIN, 2, an,
+        new T[] {t(u8, 0.1f, 0, 3, 40, 2), ints(shape(1), 1)}, t(DataType.INT32, 0f, 0, 3, 2)));
   }
 
   public static void main(String[] args) throws IOException {
