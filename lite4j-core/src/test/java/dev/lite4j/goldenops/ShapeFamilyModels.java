@@ -11,6 +11,16 @@ import org.tensorflow.lite.schema.ActivationFunctionType;
 import org.tensorflow.lite.schema.ArgMaxOptionsT;
 import org.tensorflow.lite.schema.ArgMinOptionsT;
 import org.tensorflow.lite.schema.ConcatenationOptionsT;
+import org.tensorflow.lite.schema.DepthToSpaceOptionsT;
+import org.tensorflow.lite.schema.GatherOptionsT;
+import org.tensorflow.lite.schema.PackOptionsT;
+import org.tensorflow.lite.schema.ResizeNearestNeighborOptionsT;
+import org.tensorflow.lite.schema.SpaceToDepthOptionsT;
+import org.tensorflow.lite.schema.SplitOptionsT;
+import org.tensorflow.lite.schema.SplitVOptionsT;
+import org.tensorflow.lite.schema.SqueezeOptionsT;
+import org.tensorflow.lite.schema.StridedSliceOptionsT;
+import org.tensorflow.lite.schema.UnpackOptionsT;
 import org.tensorflow.lite.schema.ReducerOptionsT;
 import org.tensorflow.lite.schema.BuiltinOperator;
 import org.tensorflow.lite.schema.Padding;
@@ -47,8 +57,12 @@ public final class ShapeFamilyModels {
     return d;
   }
 
-  /** A model with run-time inputs {@code ins} (constants go through {@code extra}) and one output. */
+  /** A model with inputs {@code ins} (run-time, or constant where given) and one output. */
   static byte[] oneOp(int op, int version, Object options, T[] ins, T out) {
+    return oneOp(op, version, options, ins, new T[] {out});
+  }
+
+  static byte[] oneOp(int op, int version, Object options, T[] ins, T[] outs) {
     ModelBuilder b = new ModelBuilder();
     int[] in = new int[ins.length];
     for (int i = 0; i < ins.length; i++) {
@@ -65,12 +79,15 @@ public final class ShapeFamilyModels {
         b.setQuantization(in[i], ins[i].scale(), ins[i].zeroPoint());
       }
     }
-    int o = b.addTensor("out", out.type(), out.shape());
-    if (out.scale() > 0) {
-      b.setQuantization(o, out.scale(), out.zeroPoint());
+    int[] o = new int[outs.length];
+    for (int i = 0; i < outs.length; i++) {
+      o[i] = b.addTensor("out" + i, outs[i].type(), outs[i].shape());
+      if (outs[i].scale() > 0) {
+        b.setQuantization(o[i], outs[i].scale(), outs[i].zeroPoint());
+      }
+      b.addOutput(o[i]);
     }
-    b.addOutput(o);
-    b.addOperator(op, version, in, new int[] {o}, options);
+    b.addOperator(op, version, in, o, options);
     return b.build();
   }
 
@@ -140,6 +157,8 @@ public final class ShapeFamilyModels {
     m.put("reshape_int8", oneOp(BuiltinOperator.RESHAPE, 1, r,
         new T[] {t(i8, 0.5f, 1, 2, 3, 4)}, t(i8, 0.5f, 1, 3, 8)));
     priority2(m);
+    movement(m, DataType.INT8, 0.25f, -3, "int8");
+    movement(m, DataType.UINT8, 0.25f, 130, "uint8");
     return m;
   }
 
@@ -222,6 +241,74 @@ public final class ShapeFamilyModels {
         new T[] {t(i8, 0.1f, 0, 3, 40), ints(shape(1), -1)}, t(DataType.INT32, 0f, 0, 3)));
     m.put("argmin_uint8", oneOp(BuiltinOperator.ARG_MIN, 2, an,
         new T[] {t(u8, 0.1f, 0, 3, 40, 2), ints(shape(1), 1)}, t(DataType.INT32, 0f, 0, 3, 2)));
+  }
+
+  /** The data-movement ops on one quantized type (output quantization = input's). */
+  static void movement(Map<String, byte[]> m, DataType ty, float sc, int zp, String suffix) {
+    SqueezeOptionsT sq = new SqueezeOptionsT();
+    sq.setSqueezeDims(new int[] {2});
+    m.put("squeeze_" + suffix, oneOp(BuiltinOperator.SQUEEZE, 1, sq,
+        new T[] {t(ty, sc, zp, 2, 3, 1, 4)}, t(ty, sc, zp, 2, 3, 4)));
+    m.put("expand_dims_" + suffix, oneOp(BuiltinOperator.EXPAND_DIMS, 1, null,
+        new T[] {t(ty, sc, zp, 2, 3, 4), ints(shape(), -2)}, t(ty, sc, zp, 2, 3, 1, 4)));
+    m.put("transpose_" + suffix, oneOp(BuiltinOperator.TRANSPOSE, 2, null,
+        new T[] {t(ty, sc, zp, 2, 3, 4, 5), ints(shape(4), 2, 0, 3, 1)}, t(ty, sc, zp, 4, 2, 5, 3)));
+    m.put("slice_" + suffix, oneOp(BuiltinOperator.SLICE, 2, null,
+        new T[] {t(ty, sc, zp, 3, 4, 5), ints(shape(3), 1, 0, 2), ints(shape(3), 2, -1, 2)},
+        t(ty, sc, zp, 2, 4, 2)));
+    StridedSliceOptionsT ss = new StridedSliceOptionsT();
+    ss.setBeginMask(1);
+    ss.setShrinkAxisMask(4);
+    m.put("strided_slice_" + suffix, oneOp(BuiltinOperator.STRIDED_SLICE, 2, ss,
+        new T[] {t(ty, sc, zp, 4, 6, 5), ints(shape(3), 3, 1, 2), ints(shape(3), 0, 6, 3),
+            ints(shape(3), -1, 2, 1)}, t(ty, sc, zp, 4, 3)));
+    SplitOptionsT sp = new SplitOptionsT();
+    sp.setNumSplits(3);
+    m.put("split_" + suffix, oneOp(BuiltinOperator.SPLIT, 2, sp,
+        new T[] {ints(shape(), 1), t(ty, sc, zp, 2, 6, 3)},
+        new T[] {t(ty, sc, zp, 2, 2, 3), t(ty, sc, zp, 2, 2, 3), t(ty, sc, zp, 2, 2, 3)}));
+    SplitVOptionsT sv = new SplitVOptionsT();
+    sv.setNumSplits(2);
+    m.put("split_v_" + suffix, oneOp(BuiltinOperator.SPLIT_V, 2, sv,
+        new T[] {t(ty, sc, zp, 2, 7, 3), ints(shape(2), 5, -1), ints(shape(), 1)},
+        new T[] {t(ty, sc, zp, 2, 5, 3), t(ty, sc, zp, 2, 2, 3)}));
+    PackOptionsT pk = new PackOptionsT();
+    pk.setValuesCount(3);
+    pk.setAxis(1);
+    m.put("pack_" + suffix, oneOp(BuiltinOperator.PACK, 2, pk,
+        new T[] {t(ty, sc, zp, 2, 4), t(ty, sc, zp, 2, 4), t(ty, sc, zp, 2, 4)}, t(ty, sc, zp, 2, 3, 4)));
+    UnpackOptionsT up = new UnpackOptionsT();
+    up.setNum(3);
+    up.setAxis(-1);
+    m.put("unpack_" + suffix, oneOp(BuiltinOperator.UNPACK, 2, up,
+        new T[] {t(ty, sc, zp, 2, 4, 3)}, new T[] {t(ty, sc, zp, 2, 4), t(ty, sc, zp, 2, 4), t(ty, sc, zp, 2, 4)}));
+    GatherOptionsT g = new GatherOptionsT();
+    g.setAxis(1);
+    m.put("gather_" + suffix, oneOp(BuiltinOperator.GATHER, 2, g,
+        new T[] {t(ty, sc, zp, 3, 5, 2), ints(shape(2, 2), 4, 0, 2, 2)}, t(ty, sc, zp, 3, 2, 2, 2)));
+    m.put("gather_nd_" + suffix, oneOp(BuiltinOperator.GATHER_ND, 2, null,
+        new T[] {t(ty, sc, zp, 3, 5, 2), ints(shape(3, 2), 2, 4, 0, 0, 1, 3)}, t(ty, sc, zp, 3, 2)));
+    DepthToSpaceOptionsT d2s = new DepthToSpaceOptionsT();
+    d2s.setBlockSize(2);
+    m.put("depth_to_space_" + suffix, oneOp(BuiltinOperator.DEPTH_TO_SPACE, 2, d2s,
+        new T[] {t(ty, sc, zp, 1, 2, 3, 8)}, t(ty, sc, zp, 1, 4, 6, 2)));
+    SpaceToDepthOptionsT s2d = new SpaceToDepthOptionsT();
+    s2d.setBlockSize(2);
+    m.put("space_to_depth_" + suffix, oneOp(BuiltinOperator.SPACE_TO_DEPTH, 2, s2d,
+        new T[] {t(ty, sc, zp, 1, 4, 6, 2)}, t(ty, sc, zp, 1, 2, 3, 8)));
+    m.put("batch_to_space_nd_" + suffix, oneOp(BuiltinOperator.BATCH_TO_SPACE_ND, 2, null,
+        new T[] {t(ty, sc, zp, 4, 2, 3, 2), ints(shape(2), 2, 2), ints(shape(2, 2), 0, 1, 1, 0)},
+        t(ty, sc, zp, 1, 3, 5, 2)));
+    m.put("space_to_batch_nd_" + suffix, oneOp(BuiltinOperator.SPACE_TO_BATCH_ND, 2, null,
+        new T[] {t(ty, sc, zp, 1, 3, 5, 2), ints(shape(2), 2, 2), ints(shape(2, 2), 1, 0, 2, 1)},
+        t(ty, sc, zp, 4, 2, 4, 2)));
+    ResizeNearestNeighborOptionsT rn = new ResizeNearestNeighborOptionsT();
+    m.put("resize_nearest_" + suffix, oneOp(BuiltinOperator.RESIZE_NEAREST_NEIGHBOR, 2, rn,
+        new T[] {t(ty, sc, zp, 1, 3, 4, 2), ints(shape(2), 7, 5)}, t(ty, sc, zp, 1, 7, 5, 2)));
+    ResizeNearestNeighborOptionsT rnh = new ResizeNearestNeighborOptionsT();
+    rnh.setHalfPixelCenters(true);
+    m.put("resize_nearest_half_" + suffix, oneOp(BuiltinOperator.RESIZE_NEAREST_NEIGHBOR, 3, rnh,
+        new T[] {t(ty, sc, zp, 1, 3, 4, 2), ints(shape(2), 7, 5)}, t(ty, sc, zp, 1, 7, 5, 2)));
   }
 
   public static void main(String[] args) throws IOException {
