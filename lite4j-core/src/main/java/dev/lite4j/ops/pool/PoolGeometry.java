@@ -3,6 +3,8 @@ package dev.lite4j.ops.pool;
 import dev.lite4j.DataType;
 import dev.lite4j.kernels.Activation;
 import dev.lite4j.kernels.Padding2D;
+import dev.lite4j.kernels.QuantizedTensors;
+import dev.lite4j.kernels.fixedpoint.QuantizedRange;
 import dev.lite4j.ops.OpContext;
 import dev.lite4j.runtime.TensorBuffer;
 import java.util.Arrays;
@@ -15,20 +17,27 @@ import org.tensorflow.lite.schema.Pool2DOptions;
  */
 record PoolGeometry(
     int batches, int inH, int inW, int channels, int outH, int outW,
-    int filterH, int filterW, int strideH, int strideW, int padTop, int padLeft, Activation activation) {
+    int filterH, int filterW, int strideH, int strideW, int padTop, int padLeft, Activation activation,
+    QuantizedRange range) {
 
   /** Filters and strides beyond this are not a real model and would overflow the padding arithmetic. */
   private static final int MAX_WINDOW = 1 << 24;
 
-  /** Checks the node (one float32 NHWC input), sets output 0's shape and returns the geometry. */
-  static PoolGeometry prepare(OpContext ctx) {
+  /**
+   * Checks the node (one NHWC input of float32, or of int8, uint8 or int16 where {@code integers} allows,
+   * and an output of the same type), sets output 0's shape and returns the geometry. An integer node's
+   * clamp range is the output type's range cut by the fused activation ({@code range}; null for float32).
+   */
+  static PoolGeometry prepare(OpContext ctx, boolean integers) {
     TensorBuffer in = ctx.input(0);
     ctx.require(in != null && ctx.outputCount() == 1, "needs one input and one output");
     DataType type = in.type();
-    if (type != DataType.FLOAT32) {
-      // Quantized (int8/uint8/int16) pools are a later issue.
+    boolean quantized = QuantizedTensors.isQuantizedType(type);
+    if (type != DataType.FLOAT32 && !(integers && quantized)) {
       throw ctx.unsupported("type " + type + " is not supported");
     }
+    TensorBuffer out = ctx.output(0);
+    ctx.require(out.type() == type, "output type %s differs from input type %s", out.type(), type);
     ctx.require(in.rank() == 4, "input must be 4-D (NHWC), got %s", Arrays.toString(in.shape()));
     Pool2DOptions o = ctx.options(new Pool2DOptions());
     ctx.require(o.padding() == Padding.SAME || o.padding() == Padding.VALID, "unknown padding %d", o.padding());
@@ -37,6 +46,16 @@ record PoolGeometry(
     ctx.require(inRange(o.strideH()) && inRange(o.strideW()), "strides %dx%d are not positive and sane",
         o.strideH(), o.strideW());
     Activation act = Activation.of(o.fusedActivationFunction(), ctx);
+    QuantizedRange range = null;
+    if (quantized) {
+      // TF Lite pools integers without rescaling (pooling.cc only debug-checks that input and output
+      // share scale and zero point); the scales are read for the activation range and a clear error.
+      QuantizedTensors.scale(ctx, in, "input");
+      QuantizedTensors.zeroPoint(ctx, in, "input");
+      QuantizedTensors.scale(ctx, out, "output");
+      QuantizedTensors.zeroPoint(ctx, out, "output");
+      range = QuantizedRange.forActivation(ctx, out, o.fusedActivationFunction());
+    }
     int inH = in.dim(1);
     int inW = in.dim(2);
     int outH = Padding2D.outputSize(o.padding(), inH, o.filterHeight(), o.strideH(), 1);
@@ -45,7 +64,7 @@ record PoolGeometry(
     int padTop = Padding2D.before(inH, o.filterHeight(), o.strideH(), 1, outH);
     int padLeft = Padding2D.before(inW, o.filterWidth(), o.strideW(), 1, outW);
     return new PoolGeometry(in.dim(0), inH, inW, in.dim(3), outH, outW, o.filterHeight(), o.filterWidth(),
-        o.strideH(), o.strideW(), padTop, padLeft, act);
+        o.strideH(), o.strideW(), padTop, padLeft, act, range);
   }
 
   private static boolean inRange(int v) {

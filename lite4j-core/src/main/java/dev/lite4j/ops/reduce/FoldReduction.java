@@ -1,5 +1,8 @@
 package dev.lite4j.ops.reduce;
 
+import dev.lite4j.DataType;
+import dev.lite4j.kernels.QuantizedTensors;
+import dev.lite4j.ops.OpContext;
 import dev.lite4j.runtime.TensorBuffer;
 import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
@@ -24,6 +27,37 @@ abstract class FoldReduction extends Reduction {
   abstract long initLong();
 
   abstract long fold(long acc, long x);
+
+  /**
+   * The integer path of a fold (SUM without rescaling, REDUCE_MAX, REDUCE_MIN): TF Lite's EvalLogic folds
+   * the stored integers in the tensor's type from {@code initQuantized} (wrapping, for sums) and requires
+   * the output to share the input's quantization.
+   */
+  int initQuantized(DataType type) {
+    return initInt();
+  }
+
+  @Override
+  void prepareQuantized(OpContext ctx, TensorBuffer in, TensorBuffer out) {
+    requireSameQuantization(ctx, in, out);
+  }
+
+  @Override
+  void reduceQuantized(OpContext ctx, TensorBuffer in, TensorBuffer out, ReduceWalk w) {
+    int[] values = QuantizedTensors.readAll(in);
+    int[] result = new int[w.outputCount];
+    for (int o = 0; o < w.outputCount; o++) {
+      int acc = initQuantized(in.type());
+      for (int outer : w.outerOffsets) {
+        int p = w.bases[o] + outer;
+        for (int j = 0; j < w.innerCount; j++, p += w.innerStride) {
+          acc = fold(acc, values[p]);
+        }
+      }
+      result[o] = acc;
+    }
+    QuantizedTensors.write(result, 0, out, 0, result.length); // narrowing wraps, as the C++ sum in T does
+  }
 
   @Override
   final void reduceFloat(TensorBuffer in, TensorBuffer out, ReduceWalk w) {

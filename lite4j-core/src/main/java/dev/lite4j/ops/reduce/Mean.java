@@ -1,5 +1,9 @@
 package dev.lite4j.ops.reduce;
 
+import dev.lite4j.DataType;
+import dev.lite4j.kernels.IntTensors;
+import dev.lite4j.ops.OpContext;
+
 import dev.lite4j.runtime.TensorBuffer;
 import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
@@ -58,6 +62,35 @@ public final class Mean extends Reduction {
         }
       }
       dst.put(o, w.reducedCount == 0 ? 0 : sum / w.reducedCount);
+    }
+  }
+
+  @Override
+  boolean integers() {
+    return true;
+  }
+
+  /**
+   * TF Lite 2.6 on x86 (the reference MEAN kernel) picks one of three integer rules: a 4-D input reduced
+   * over axes exactly [1, 2] or [2, 1] (as written, not normalised) with keep_dims gets the H,W rule of
+   * its type; otherwise equal quantization gives the truncated integer mean, else the float rescale.
+   */
+  @Override
+  void reduceQuantized(OpContext ctx, TensorBuffer in, TensorBuffer out, ReduceWalk w) {
+    int[] axes = IntTensors.read(ctx, ctx.input(1), "axis");
+    boolean hw = in.rank() == 4 && w.outputShape.length == 4 && axes.length == 2
+        && ((axes[0] == 1 && axes[1] == 2) || (axes[0] == 2 && axes[1] == 1)) && in.numElements() > 0;
+    if (hw) {
+      if (in.type() == DataType.UINT8) {
+        QuantizedMeanSum.uint8MeanHw(in, out, w);
+      } else {
+        QuantizedMeanSum.integerMeanHw(in, out, w);
+      }
+    } else if (in.quantization().scale() == out.quantization().scale()
+        && in.quantization().zeroPoint() == out.quantization().zeroPoint()) {
+      QuantizedMeanSum.plainMean(in, out, w);
+    } else {
+      QuantizedMeanSum.meanOrSum(in, out, w, false);
     }
   }
 }

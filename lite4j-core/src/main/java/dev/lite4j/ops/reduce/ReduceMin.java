@@ -1,5 +1,8 @@
 package dev.lite4j.ops.reduce;
 
+import dev.lite4j.DataType;
+import dev.lite4j.kernels.fixedpoint.QuantizedRange;
+
 /**
  * REDUCE_MIN over the axes. As TF Lite's reference ReduceGeneric, it starts from the largest finite value
  * (so an all +inf partial reduction gives FLT_MAX) and keeps the accumulator unless x &lt; acc, so NaN is
@@ -34,5 +37,15 @@ public final class ReduceMin extends FoldReduction {
   @Override
   long fold(long acc, long x) {
     return x < acc ? x : acc;
+  }
+
+  @Override
+  boolean integers() {
+    return true;
+  }
+
+  @Override
+  int initQuantized(DataType type) {
+    return QuantizedRange.of(type).max();
   }
 }

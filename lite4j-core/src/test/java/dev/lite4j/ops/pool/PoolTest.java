@@ -134,8 +134,9 @@ class PoolTest {
   }
 
   @Test
-  void refusesQuantizedInput() {
-    OpModel m = new OpModel(BuiltinOperator.MAX_POOL_2D).version(2)
+  void l2PoolRefusesQuantizedInput() {
+    // TF Lite has no integer L2_POOL_2D either.
+    OpModel m = new OpModel(BuiltinOperator.L2_POOL_2D)
         .options(options(Padding.VALID, 1, 1, 1, 1, ActivationFunctionType.NONE));
     int t = m.input(DataType.INT8, new int[] {1, 1, 1, 1}, new byte[] {1});
     m.builder().setQuantization(t, 0.5f, 0);
