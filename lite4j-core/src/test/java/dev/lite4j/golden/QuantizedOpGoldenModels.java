@@ -14,6 +14,8 @@ import java.util.Random;
 import org.tensorflow.lite.schema.ActivationFunctionType;
 import org.tensorflow.lite.schema.AddOptionsT;
 import org.tensorflow.lite.schema.BuiltinOperator;
+import org.tensorflow.lite.schema.MulOptionsT;
+import org.tensorflow.lite.schema.SubOptionsT;
 
 /**
  * Writes the one-op models (and chosen inputs) behind {@code src/test/resources/golden-ops/}: run
@@ -77,7 +79,80 @@ public final class QuantizedOpGoldenModels {
     l.add(requantize("requantize_u8_u8", DataType.UINT8, 0.05f, 3, DataType.UINT8, 0.02f, 100));
     l.add(requantize("requantize_i16_i8", DataType.INT16, 0.001f, 0, DataType.INT8, 0.2f, 4));
     l.add(requantize("requantize_i16_i16", DataType.INT16, 0.001f, 0, DataType.INT16, 0.0007f, 0));
+    // SUB.
+    l.add(binary("sub_u8", BuiltinOperator.SUB, sub(ActivationFunctionType.NONE, true), 2, DataType.UINT8,
+        new int[] {1, 8, 8, 4}, new int[] {1, 8, 8, 4}, 0.05f, 120, 0.03f, 130, 0.07f, 110));
+    l.add(binary("sub_u8_bcast_relu", BuiltinOperator.SUB, sub(ActivationFunctionType.RELU, true), 2, DataType.UINT8,
+        new int[] {1, 4, 4, 8}, new int[] {8}, 0.05f, 120, 0.03f, 130, 0.03f, 5));
+    l.add(binary("sub_i8", BuiltinOperator.SUB, sub(ActivationFunctionType.NONE, true), 2, DataType.INT8,
+        new int[] {2, 5, 7}, new int[] {2, 5, 7}, 0.1f, -3, 0.1f, 10, 0.11f, -5));
+    l.add(binary("sub_i8_bcast_relu6", BuiltinOperator.SUB, sub(ActivationFunctionType.RELU6, true), 2,
+        DataType.INT8, new int[] {3, 1, 6}, new int[] {1, 4, 6}, 0.02f, 7, 0.05f, -9, 0.04f, -100));
+    l.add(binary("sub_i16_general", BuiltinOperator.SUB, sub(ActivationFunctionType.NONE, false), 3, DataType.INT16,
+        new int[] {64}, new int[] {64}, 0.001f, 0, 0.0003f, 0, 0.0012f, 0));
+    l.add(binary("sub_i16_general_bcast", BuiltinOperator.SUB, sub(ActivationFunctionType.NONE, false), 3,
+        DataType.INT16, new int[] {4, 8}, new int[] {8}, 0.0007f, 0, 0.002f, 0, 0.0025f, 0));
+    l.add(binary("sub_i16_pot", BuiltinOperator.SUB, sub(ActivationFunctionType.NONE, true), 3, DataType.INT16,
+        new int[] {64}, new int[] {64}, 0x1p-12f, 0, 0x1p-10f, 0, 0x1p-10f, 0));
+    // MUL.
+    l.add(binary("mul_u8", BuiltinOperator.MUL, mul(ActivationFunctionType.NONE), 1, DataType.UINT8,
+        new int[] {1, 8, 8, 4}, new int[] {1, 8, 8, 4}, 0.05f, 120, 0.03f, 130, 0.07f, 110));
+    l.add(binary("mul_u8_bcast_relu6", BuiltinOperator.MUL, mul(ActivationFunctionType.RELU6), 1, DataType.UINT8,
+        new int[] {1, 4, 4, 8}, new int[] {8}, 0.05f, 120, 0.03f, 130, 0.03f, 0));
+    l.add(binary("mul_i8", BuiltinOperator.MUL, mul(ActivationFunctionType.NONE), 2, DataType.INT8,
+        new int[] {2, 5, 7}, new int[] {2, 5, 7}, 0.1f, -3, 0.02f, 10, 0.01f, -5));
+    l.add(binary("mul_i8_bcast_relu", BuiltinOperator.MUL, mul(ActivationFunctionType.RELU), 2, DataType.INT8,
+        new int[] {3, 1, 6}, new int[] {1, 4, 6}, 0.2f, 7, 0.5f, -9, 0.04f, -100));
+    l.add(binary("mul_i16", BuiltinOperator.MUL, mul(ActivationFunctionType.NONE), 4, DataType.INT16,
+        new int[] {64}, new int[] {64}, 0.001f, 0, 0.0003f, 0, 0.00001f, 0));
+    l.add(binary("mul_i16_bcast", BuiltinOperator.MUL, mul(ActivationFunctionType.NONE), 4, DataType.INT16,
+        new int[] {4, 8}, new int[] {8}, 0.001f, 0, 0.002f, 0, 0.5f, 0));
+    // MAXIMUM / MINIMUM compare raw values (same parameters required).
+    l.add(binary("maximum_i8", BuiltinOperator.MAXIMUM, null, 2, DataType.INT8,
+        new int[] {3, 1, 6}, new int[] {1, 4, 6}, 0.1f, 3, 0.1f, 3, 0.1f, 3));
+    l.add(binary("minimum_u8", BuiltinOperator.MINIMUM, null, 2, DataType.UINT8,
+        new int[] {4, 8}, new int[] {8}, 0.1f, 3, 0.1f, 3, 0.1f, 3));
+    l.add(binary("maximum_i16", BuiltinOperator.MAXIMUM, null, 4, DataType.INT16,
+        new int[] {64}, new int[] {64}, 0.1f, 0, 0.1f, 0, 0.1f, 0));
+    // More requantize pairs.
+    l.add(requantize("requantize_i16_i32", DataType.INT16, 0.001f, 0, DataType.INT32, 0.0001f, 5));
+    l.add(requantize("requantize_i8_i16", DataType.INT8, 0.05f, 3, DataType.INT16, 0.001f, 0));
+    l.add(requantize("requantize_i8_i32", DataType.INT8, 0.05f, 3, DataType.INT32, 0.001f, 7));
     return l;
+  }
+
+  private static AddOptionsT addOptions(byte activation, boolean pot) {
+    AddOptionsT o = new AddOptionsT();
+    o.setFusedActivationFunction(activation);
+    o.setPotScaleInt16(pot);
+    return o;
+  }
+
+  private static SubOptionsT sub(byte activation, boolean pot) {
+    SubOptionsT o = new SubOptionsT();
+    o.setFusedActivationFunction(activation);
+    o.setPotScaleInt16(pot);
+    return o;
+  }
+
+  private static MulOptionsT mul(byte activation) {
+    MulOptionsT o = new MulOptionsT();
+    o.setFusedActivationFunction(activation);
+    return o;
+  }
+
+  private static Spec binary(String name, int op, Object options, int version, DataType type, int[] shapeA,
+      int[] shapeB, float sa, int za, float sb, int zb, float so, int zo) {
+    ModelBuilder b = new ModelBuilder();
+    int a = b.addInput("a", type, shapeA);
+    b.setQuantization(a, sa, za);
+    int c = b.addInput("b", type, shapeB);
+    b.setQuantization(c, sb, zb);
+    int out = b.addTensor("output", type, broadcast(shapeA, shapeB));
+    b.setQuantization(out, so, zo);
+    b.addOutput(out);
+    b.addOperator(op, version, new int[] {a, c}, new int[] {out}, options);
+    return new Spec(name, b.build(), List.of());
   }
 
   private static Spec unary8(String name, int op, DataType type, float inScale, int inZero, float outScale,
@@ -154,20 +229,8 @@ public final class QuantizedOpGoldenModels {
 
   private static Spec add(String name, DataType type, int[] shapeA, int[] shapeB, float sa, int za, float sb,
       int zb, float so, int zo, byte activation, boolean pot) {
-    ModelBuilder b = new ModelBuilder();
-    int a = b.addInput("a", type, shapeA);
-    b.setQuantization(a, sa, za);
-    int c = b.addInput("b", type, shapeB);
-    b.setQuantization(c, sb, zb);
-    int out = b.addTensor("output", type, broadcast(shapeA, shapeB));
-    b.setQuantization(out, so, zo);
-    b.addOutput(out);
-    AddOptionsT o = new AddOptionsT();
-    o.setFusedActivationFunction(activation);
-    o.setPotScaleInt16(pot);
-    b.addOperator(BuiltinOperator.ADD, type == DataType.INT16 ? 3 : type == DataType.INT8 ? 2 : 1,
-        new int[] {a, c}, new int[] {out}, o);
-    return new Spec(name, b.build(), List.of());
+    return binary(name, BuiltinOperator.ADD, addOptions(activation, pot),
+        type == DataType.INT16 ? 3 : type == DataType.INT8 ? 2 : 1, type, shapeA, shapeB, sa, za, sb, zb, so, zo);
   }
 
   private static Spec quantizeFloat(String name, DataType to, float scale, int zero) {

@@ -86,6 +86,11 @@ final class QuantizedAddSub {
     double twiceMaxInputScale = 2 * (double) Math.max(s1, s2);
     QuantizedMultiplier m1 = QuantizedMultiplier.smallerThanOne(s1 / twiceMaxInputScale);
     QuantizedMultiplier m2 = QuantizedMultiplier.smallerThanOne(s2 / twiceMaxInputScale);
+    if (subtract) {
+      // sub.cc negates input 2's multiplier and runs the ADD kernel (the rounding of the high multiply
+      // is not symmetric, so this is not the same as subtracting the scaled values).
+      m2 = new QuantizedMultiplier(-m2.multiplier(), m2.shift());
+    }
     double realOutput = twiceMaxInputScale / ((1 << leftShift) * (double) so);
     ctx.require(realOutput < 1, "output scale %s is too small for input scales %s and %s", so, s1, s2);
     QuantizedMultiplier mo = QuantizedMultiplier.smallerThanOne(realOutput);
@@ -107,7 +112,7 @@ final class QuantizedAddSub {
         (a + input1Offset) * (1 << leftShift), input1.multiplier(), input1.shift());
     int scaled2 = FixedPoint.multiplyByQuantizedMultiplierSmallerThanOneExp(
         (b + input2Offset) * (1 << leftShift), input2.multiplier(), input2.shift());
-    int raw = subtract ? scaled1 - scaled2 : scaled1 + scaled2;
+    int raw = scaled1 + scaled2;
     int result = FixedPoint.multiplyByQuantizedMultiplierSmallerThanOneExp(raw, output.multiplier(), output.shift())
         + outputOffset;
     return range.clamp(result);
