@@ -89,4 +89,14 @@ public final class FixedPoint {
   public static int saturatingAdd16(int a, int b) {
     return clamp(a + b, Short.MIN_VALUE, Short.MAX_VALUE);
   }
+
+  /**
+   * TensorFlow Lite's {@code CheckedLog2} in float: the rounded log2 of {@code x} when x is within 1e-3 (in
+   * log2) of a power of two, else {@link Integer#MIN_VALUE}.
+   */
+  public static int log2IfPowerOfTwo(float x) {
+    float log2 = (float) Math.log(x) * (1.0f / (float) Math.log(2.0f));
+    float rounded = Rounding.roundHalfAway(log2);
+    return Math.abs(log2 - rounded) < 1e-3f ? (int) rounded : Integer.MIN_VALUE;
+  }
 }

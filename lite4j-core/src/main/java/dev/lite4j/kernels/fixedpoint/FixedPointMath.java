@@ -143,4 +143,130 @@ public final class FixedPointMath {
     int t = oneMinusXOverOnePlusX(expOnNegativeValues(negative, integerBits + 1));
     return a < 0 ? -t : t;
   }
+
+  // ---- 16-bit raw values (gemmlowp's FixedPoint<int16_t, m>: m integer bits, 15 - m fractional bits) ----
+  // + and - wrap to 16 bits, * is the 16-bit rounding doubling high multiply, constants are the 32-bit ones
+  // rounded (RoundingDivideByPOT) by 16 bits, exactly as gemmlowp's templates do for int16_t.
+
+  /** Q0 one in 16 bits: gemmlowp's {@code One()} saturates to the largest raw value. */
+  public static final int Q0_ONE_16 = Short.MAX_VALUE;
+
+  private static int wrap16(int v) {
+    return (short) v;
+  }
+
+  /** gemmlowp's 16-bit {@code SaturatingRoundingDoublingHighMul}. */
+  public static int mul16(int a, int b) {
+    if (a == b && a == Short.MIN_VALUE) {
+      return Short.MAX_VALUE;
+    }
+    int ab = a * b;
+    int nudge = ab >= 0 ? (1 << 14) : (1 - (1 << 14));
+    return (short) ((ab + nudge) / (1 << 15));
+  }
+
+  /** gemmlowp's {@code SaturatingRoundingMultiplyByPOT} on a 16-bit raw value. */
+  public static int saturatingRoundingMultiplyByPot16(int x, int exponent) {
+    if (exponent == 0) {
+      return x;
+    }
+    if (exponent < 0) {
+      return roundingDivideByPot(x, -exponent);
+    }
+    int threshold = (1 << (15 - exponent)) - 1;
+    if (x > threshold) {
+      return Short.MAX_VALUE;
+    }
+    if (x < -threshold) {
+      return Short.MIN_VALUE;
+    }
+    return wrap16(x << exponent);
+  }
+
+  private static int rescale16(int raw, int from, int to) {
+    return saturatingRoundingMultiplyByPot16(raw, from - to);
+  }
+
+  /** A 32-bit gemmlowp constant as its 16-bit raw value ({@code RescaleConstantInitializer}). */
+  private static int constant16(int raw32) {
+    return roundingDivideByPot(raw32, 16);
+  }
+
+  private static int roundingHalfSum16(int a, int b) {
+    int sum = a + b;
+    int sign = sum >= 0 ? 1 : -1;
+    return wrap16((sum + sign) / 2);
+  }
+
+  private static int expOnIntervalNegativeQuarterToZero16(int a) {
+    final int expMinusOneEighth = constant16(1895147668);
+    final int oneThird = constant16(715827883);
+    int x = wrap16(a + (1 << 12)); // a + 1/8
+    int x2 = mul16(x, x);
+    int x3 = mul16(x2, x);
+    int x4 = mul16(x2, x2);
+    int x4Over4 = saturatingRoundingMultiplyByPot16(x4, -2);
+    int poly = saturatingRoundingMultiplyByPot16(wrap16(mul16(wrap16(x4Over4 + x3), oneThird) + x2), -1);
+    // AddSaturatingIf16Bit: the final sum saturates for 16-bit values.
+    return FixedPoint.saturatingAdd16(expMinusOneEighth, mul16(expMinusOneEighth, wrap16(x + poly)));
+  }
+
+  /** {@link #expOnNegativeValues} on a 16-bit raw value: exp(a) for a Q{@code integerBits} a <= 0, as Q0. */
+  public static int expOnNegativeValues16(int a, int integerBits) {
+    int fractionalBits = 15 - integerBits;
+    int oneQuarter = 1 << (fractionalBits - 2);
+    int modQuarterMinusQuarter = wrap16((a & (oneQuarter - 1)) - oneQuarter);
+    int result = expOnIntervalNegativeQuarterToZero16(rescale16(modQuarterMinusQuarter, integerBits, 0));
+    int remainder = wrap16(modQuarterMinusQuarter - a);
+    for (int k = -2; k <= 4; k++) {
+      if (integerBits > k) {
+        int shift = fractionalBits + k;
+        if ((remainder & (1 << shift)) != 0) {
+          result = mul16(result, constant16(EXP_OF_MINUS_POT[k + 2]));
+        }
+      }
+    }
+    if (integerBits > 5) {
+      int clamp = constant16(-(1 << (36 - integerBits)));
+      if (a < clamp) {
+        result = 0;
+      }
+    }
+    return a == 0 ? Q0_ONE_16 : result;
+  }
+
+  private static int reciprocalOfHalfDenominator16(int halfDenominator) {
+    final int fortyEightOver17 = constant16(1515870810);
+    final int minusThirtyTwoOver17 = constant16(-1010580540);
+    final int q2One = 1 << 13;
+    int x = wrap16(fortyEightOver17 + mul16(halfDenominator, minusThirtyTwoOver17));
+    for (int i = 0; i < 3; i++) {
+      int oneMinus = wrap16(q2One - mul16(halfDenominator, x));
+      x = wrap16(x + rescale16(mul16(x, oneMinus), 4, 2));
+    }
+    return x;
+  }
+
+  /** gemmlowp's {@code logistic} on a 16-bit Q{@code integerBits} raw value, as 16-bit Q0. */
+  public static int logistic16(int a, int integerBits) {
+    if (a == 0) {
+      return constant16(1 << 30); // one half
+    }
+    int abs = a > 0 ? a : wrap16(-a);
+    int e = expOnNegativeValues16(wrap16(-abs), integerBits);
+    int positive = rescale16(reciprocalOfHalfDenominator16(roundingHalfSum16(e, Q0_ONE_16)), 1, 0);
+    return a > 0 ? positive : wrap16(Q0_ONE_16 - positive);
+  }
+
+  /** gemmlowp's {@code tanh} on a 16-bit Q{@code integerBits} raw value, as 16-bit Q0. */
+  public static int tanh16(int a, int integerBits) {
+    if (a == 0) {
+      return 0;
+    }
+    int negative = a < 0 ? a : wrap16(-a);
+    int e = expOnNegativeValues16(negative, integerBits + 1);
+    int x = reciprocalOfHalfDenominator16(roundingHalfSum16(e, Q0_ONE_16));
+    int t = rescale16(wrap16(x - (1 << 13)), 2, 0);
+    return a < 0 ? wrap16(-t) : t;
+  }
 }

@@ -31,6 +31,7 @@ public final class NnOps implements OpRegistry.Family, TypeDispatch.Chooser {
       case L2_NORMALIZATION -> row.upTo(2) ? new L2Normalization() : null;
       case LOCAL_RESPONSE_NORMALIZATION -> row.upTo(1) ? new LocalResponseNormalization() : null;
       case DEQUANTIZE -> row.upTo(6) ? new Dequantize() : null;
+      case QUANTIZE -> row.upTo(2) ? new Quantize() : null;
       case DENSIFY -> row.upTo(1) ? new Densify() : null;
       case UNIDIRECTIONAL_SEQUENCE_LSTM -> row.upTo(4) ? new UnidirectionalSequenceLstm() : null;
       default -> null;
