@@ -61,6 +61,12 @@ final class HybridInputs {
    * the (float) scale.
    */
   static float asymmetric(float[] x, int off, int n, int[] q, int qOff, int[] zeroPoint, int zpAt) {
+    return asymmetric(x, off, n, q, qOff, zeroPoint, zpAt, true);
+  }
+
+  /** As {@link #asymmetric(float[], int, int, int[], int, int[], int)}; stores q itself unless {@code centred}. */
+  static float asymmetric(float[] x, int off, int n, int[] q, int qOff, int[] zeroPoint, int zpAt,
+      boolean centred) {
     float min = Float.POSITIVE_INFINITY;
     float max = Float.NEGATIVE_INFINITY;
     for (int i = off; i < off + n; i++) {
@@ -98,7 +104,7 @@ final class HybridInputs {
     float zpf = nudged;
     for (int i = 0; i < n; i++) {
       int v = (int) Rounding.roundHalfAway(zpf + x[off + i] * inverse);
-      q[qOff + i] = Math.min(127, Math.max(-128, v)) - nudged;
+      q[qOff + i] = Math.min(127, Math.max(-128, v)) - (centred ? nudged : 0);
     }
     zeroPoint[zpAt] = nudged;
     return floatScale;
