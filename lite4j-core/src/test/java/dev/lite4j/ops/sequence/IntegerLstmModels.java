@@ -213,18 +213,26 @@ final class IntegerLstmModels {
       new Spec("layer_norm_cifg_peephole_projection", 2, 4, 5, 8, 6, false, true, true, true, false, true,
           0f, 0f, -5, 1, 7, 5),
       new Spec("clipped", 1, 8, 6, 8, 5, false, false, false, true, true, false, 0.5f, 0.3f, 0, 0, 0, 6),
+      new Spec("time_major_peephole_projection", 3, 4, 5, 6, 4, true, false, true, true, false, false, 0f, 0f,
+          1, -1, 2, 7),
   };
 
   /** Writes every synthetic model and its input to {@code dir/<name>/} (for run.sh golden). */
   public static void main(String[] args) throws IOException {
     Path dir = Path.of(args[0]);
     for (Spec s : SPECS) {
+      if (args.length > 2 && !s.name().equals(args[2])) {
+        continue;
+      }
       Path d = dir.resolve(s.name());
       Files.createDirectories(d);
       Files.write(d.resolve("model.tflite"), synthetic(s));
       int[] shape = s.timeMajor() ? new int[] {s.maxTime(), s.nBatch(), s.nInput()}
           : new int[] {s.nBatch(), s.maxTime(), s.nInput()};
       Files.write(d.resolve("input.npy"), randomInput(shape, s.seed() + 100).toBytes());
+    }
+    if (args.length > 2) {
+      return;
     }
     for (String[] m : new String[][] {{"trained_lstm_int8", "0"}, {"dtln_noise_suppression", "0"},
         {"dtln_noise_suppression", "1"}}) {

@@ -73,7 +73,7 @@ class UnidirectionalSequenceLstmIntegerTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"plain", "time_major_cifg", "peephole_projection", "layer_norm",
-      "layer_norm_cifg_peephole_projection", "clipped"})
+      "layer_norm_cifg_peephole_projection", "clipped", "time_major_peephole_projection"})
   void syntheticVariantsMatchTfLite(String name) throws IOException {
     IntegerLstmModels.Spec spec = null;
     for (IntegerLstmModels.Spec s : IntegerLstmModels.SPECS) {
