@@ -144,34 +144,77 @@ public final class FixedPointMath {
     return a < 0 ? -t : t;
   }
 
-  // ---- 16-bit raw values (gemmlowp's FixedPoint<int16_t, m>: m integer bits, 15 - m fractional bits) ----
-  // + and - wrap to 16 bits, * is the 16-bit rounding doubling high multiply, constants are the 32-bit ones
-  // rounded (RoundingDivideByPOT) by 16 bits, exactly as gemmlowp's templates do for int16_t.
-
-  /** Q0 one in 16 bits: gemmlowp's {@code One()} saturates to the largest raw value. */
-  public static final int Q0_ONE_16 = Short.MAX_VALUE;
-
-  private static int wrap16(int v) {
-    return (short) v;
+  /**
+   * TF Lite's {@code GetInvSqrtQuantizedMultiplierExp}: 1 / sqrt(input) as a quantized multiplier and shift,
+   * written to {@code out[0]} and {@code out[1]} (the shift multiplied by {@code reverseShift}). Newton-Raphson
+   * on 32-bit Q3 values; inputs 0 and 1 give the largest multiplier and shift 0.
+   */
+  public static void invSqrtQuantizedMultiplierExp(int input, int reverseShift, int[] out) {
+    if (input <= 1) {
+      out[0] = Integer.MAX_VALUE;
+      out[1] = 0;
+      return;
+    }
+    int shift = 11;
+    while (input >= (1 << 29)) {
+      input /= 4;
+      ++shift;
+    }
+    int maxLeftShiftBits = Integer.numberOfLeadingZeros(input) - 1;
+    int leftShiftBitPairs = maxLeftShiftBits / 2 - 1;
+    shift -= leftShiftBitPairs;
+    input <<= 2 * leftShiftBitPairs;
+    int fixedInput = input >> 1; // Q3
+    int halfInput = saturatingRoundingMultiplyByPot(fixedInput, -1);
+    final int halfThree = (1 << 28) + (1 << 27); // 1.5 in Q3
+    int x = 1 << 28; // one in Q3
+    for (int i = 0; i < 5; i++) {
+      int x3 = rescale(mul(mul(x, x), x), 9, 3);
+      x = rescale(mul(halfThree, x) - mul(halfInput, x3), 6, 3);
+    }
+    final int halfSqrt2 = 1518500250; // sqrt(2) / 2 in Q0
+    x = mul(x, halfSqrt2);
+    if (shift < 0) {
+      x <<= -shift;
+      shift = 0;
+    }
+    out[0] = x;
+    out[1] = shift * reverseShift;
   }
 
-  /** gemmlowp's 16-bit {@code SaturatingRoundingDoublingHighMul}. */
+  // ---------------------------------------------------------------------------------------------------
+  // 16-bit raw values: gemmlowp's FixedPoint<int16_t, m> (15 - m fractional bits), as TensorFlow Lite's
+  // integer LSTM (tensor_utils ApplySigmoid / ApplyTanh) and 16-bit activation kernels use it. The rules
+  // differ from the 32-bit ones in three places: the doubling high multiply keeps the high 16 bits; the
+  // one addition gemmlowp marks AddSaturatingIf16Bit saturates; every 32-bit constant is rescaled to 16
+  // bits by a rounding division by 2^16 (RescaleConstantInitializer). Other + and - wrap at 16 bits.
+  // ---------------------------------------------------------------------------------------------------
+
+  /** Q0 one in 16 bits: the largest raw value. */
+  public static final int Q0_ONE_16 = Short.MAX_VALUE;
+
+  /** gemmlowp's 16-bit {@code SaturatingRoundingDoublingHighMul}: the high 16 bits of 2ab, rounded. */
   public static int mul16(int a, int b) {
     if (a == b && a == Short.MIN_VALUE) {
       return Short.MAX_VALUE;
     }
     int ab = a * b;
     int nudge = ab >= 0 ? (1 << 14) : (1 - (1 << 14));
-    return (short) ((ab + nudge) / (1 << 15));
+    return (short) ((ab + nudge) / (1 << 15)); // truncating division, as in C++
   }
 
-  /** gemmlowp's {@code SaturatingRoundingMultiplyByPOT} on a 16-bit raw value. */
+  /** gemmlowp's {@code RescaleConstantInitializer}: a 32-bit constant as a 16-bit raw value. */
+  static int constant16(int raw32) {
+    return (short) roundingDivideByPot(raw32, 16);
+  }
+
+  /** {@code SaturatingRoundingMultiplyByPOT} on a 16-bit raw value. */
   public static int saturatingRoundingMultiplyByPot16(int x, int exponent) {
     if (exponent == 0) {
       return x;
     }
     if (exponent < 0) {
-      return roundingDivideByPot(x, -exponent);
+      return (short) roundingDivideByPot(x, -exponent);
     }
     int threshold = (1 << (15 - exponent)) - 1;
     if (x > threshold) {
@@ -180,54 +223,49 @@ public final class FixedPointMath {
     if (x < -threshold) {
       return Short.MIN_VALUE;
     }
-    return wrap16(x << exponent);
+    return (short) (x << exponent);
   }
 
   private static int rescale16(int raw, int from, int to) {
     return saturatingRoundingMultiplyByPot16(raw, from - to);
   }
 
-  /** A 32-bit gemmlowp constant as its 16-bit raw value ({@code RescaleConstantInitializer}). */
-  private static int constant16(int raw32) {
-    return roundingDivideByPot(raw32, 16);
-  }
-
   private static int roundingHalfSum16(int a, int b) {
     int sum = a + b;
     int sign = sum >= 0 ? 1 : -1;
-    return wrap16((sum + sign) / 2);
+    return (short) ((sum + sign) / 2);
   }
 
-  private static int expOnIntervalNegativeQuarterToZero16(int a) {
+  /** exp(a) for a Q0 16-bit value a in [-1/4, 0). */
+  static int expOnIntervalNegativeQuarterToZero16(int a) {
     final int expMinusOneEighth = constant16(1895147668);
     final int oneThird = constant16(715827883);
-    int x = wrap16(a + (1 << 12)); // a + 1/8
+    int x = (short) (a + (1 << 12)); // a + 1/8
     int x2 = mul16(x, x);
     int x3 = mul16(x2, x);
     int x4 = mul16(x2, x2);
     int x4Over4 = saturatingRoundingMultiplyByPot16(x4, -2);
-    int poly = saturatingRoundingMultiplyByPot16(wrap16(mul16(wrap16(x4Over4 + x3), oneThird) + x2), -1);
-    // AddSaturatingIf16Bit: the final sum saturates for 16-bit values.
-    return FixedPoint.saturatingAdd16(expMinusOneEighth, mul16(expMinusOneEighth, wrap16(x + poly)));
+    int poly = saturatingRoundingMultiplyByPot16((short) (mul16((short) (x4Over4 + x3), oneThird) + x2), -1);
+    return FixedPoint.saturatingAdd16(expMinusOneEighth, mul16(expMinusOneEighth, (short) (x + poly)));
   }
 
-  /** {@link #expOnNegativeValues} on a 16-bit raw value: exp(a) for a Q{@code integerBits} a <= 0, as Q0. */
+  /** gemmlowp's {@code exp_on_negative_values} on a 16-bit Q{@code integerBits} value a <= 0, as Q0. */
   public static int expOnNegativeValues16(int a, int integerBits) {
     int fractionalBits = 15 - integerBits;
     int oneQuarter = 1 << (fractionalBits - 2);
-    int modQuarterMinusQuarter = wrap16((a & (oneQuarter - 1)) - oneQuarter);
+    int modQuarterMinusQuarter = (short) ((a & (oneQuarter - 1)) - oneQuarter);
     int result = expOnIntervalNegativeQuarterToZero16(rescale16(modQuarterMinusQuarter, integerBits, 0));
-    int remainder = wrap16(modQuarterMinusQuarter - a);
+    int remainder = (short) (modQuarterMinusQuarter - a);
     for (int k = -2; k <= 4; k++) {
       if (integerBits > k) {
         int shift = fractionalBits + k;
-        if ((remainder & (1 << shift)) != 0) {
+        if (shift < 16 && (remainder & (1 << shift)) != 0) {
           result = mul16(result, constant16(EXP_OF_MINUS_POT[k + 2]));
         }
       }
     }
     if (integerBits > 5) {
-      int clamp = constant16(-(1 << (36 - integerBits)));
+      int clamp = constant16(-(1 << (36 - integerBits))); // -32 in Q(integerBits), via the 32-bit constant
       if (a < clamp) {
         result = 0;
       }
@@ -235,38 +273,53 @@ public final class FixedPointMath {
     return a == 0 ? Q0_ONE_16 : result;
   }
 
+  /** Newton-Raphson reciprocal of the 16-bit Q0 half-denominator, as Q2 (three iterations). */
   private static int reciprocalOfHalfDenominator16(int halfDenominator) {
     final int fortyEightOver17 = constant16(1515870810);
     final int minusThirtyTwoOver17 = constant16(-1010580540);
     final int q2One = 1 << 13;
-    int x = wrap16(fortyEightOver17 + mul16(halfDenominator, minusThirtyTwoOver17));
+    int x = (short) (fortyEightOver17 + mul16(halfDenominator, minusThirtyTwoOver17));
     for (int i = 0; i < 3; i++) {
-      int oneMinus = wrap16(q2One - mul16(halfDenominator, x));
-      x = wrap16(x + rescale16(mul16(x, oneMinus), 4, 2));
+      int halfDenominatorTimesX = mul16(halfDenominator, x);
+      int oneMinus = (short) (q2One - halfDenominatorTimesX);
+      x = (short) (x + rescale16(mul16(x, oneMinus), 4, 2));
     }
     return x;
   }
 
-  /** gemmlowp's {@code logistic} on a 16-bit Q{@code integerBits} raw value, as 16-bit Q0. */
+  /** gemmlowp's {@code one_over_one_plus_x_for_x_in_0_1} on a 16-bit Q0 value. */
+  public static int oneOverOnePlusX16(int a) {
+    int x = reciprocalOfHalfDenominator16(roundingHalfSum16(a, Q0_ONE_16));
+    return rescale16(x, 1, 0); // ExactMulByPot<-1> relabels Q2 as Q1; then Q1 to Q0
+  }
+
+  /** gemmlowp's {@code one_minus_x_over_one_plus_x_for_x_in_0_1} on a 16-bit Q0 value. */
+  public static int oneMinusXOverOnePlusX16(int a) {
+    int x = reciprocalOfHalfDenominator16(roundingHalfSum16(a, Q0_ONE_16));
+    return rescale16((short) (x - (1 << 13)), 2, 0);
+  }
+
+  /**
+   * gemmlowp's {@code logistic} on {@code FixedPoint<int16_t, integerBits>}: 1 / (1 + exp(-a)) as a 16-bit
+   * Q0 raw value (TF Lite's ApplySigmoid is integerBits 3).
+   */
   public static int logistic16(int a, int integerBits) {
     if (a == 0) {
       return constant16(1 << 30); // one half
     }
-    int abs = a > 0 ? a : wrap16(-a);
-    int e = expOnNegativeValues16(wrap16(-abs), integerBits);
-    int positive = rescale16(reciprocalOfHalfDenominator16(roundingHalfSum16(e, Q0_ONE_16)), 1, 0);
-    return a > 0 ? positive : wrap16(Q0_ONE_16 - positive);
+    int abs = a > 0 ? a : (short) -a;
+    int positive = oneOverOnePlusX16(expOnNegativeValues16((short) -abs, integerBits));
+    return a > 0 ? positive : (short) (Q0_ONE_16 - positive);
   }
 
-  /** gemmlowp's {@code tanh} on a 16-bit Q{@code integerBits} raw value, as 16-bit Q0. */
+  /** gemmlowp's {@code tanh} on {@code FixedPoint<int16_t, integerBits>}, as a 16-bit Q0 raw value. */
   public static int tanh16(int a, int integerBits) {
     if (a == 0) {
       return 0;
     }
-    int negative = a < 0 ? a : wrap16(-a);
-    int e = expOnNegativeValues16(negative, integerBits + 1);
-    int x = reciprocalOfHalfDenominator16(roundingHalfSum16(e, Q0_ONE_16));
-    int t = rescale16(wrap16(x - (1 << 13)), 2, 0);
-    return a < 0 ? wrap16(-t) : t;
+    int negative = a < 0 ? a : (short) -a;
+    // exp(2a): ExactMulByPot<1> relabels the raw value with one more integer bit, doubling it.
+    int t = oneMinusXOverOnePlusX16(expOnNegativeValues16(negative, integerBits + 1));
+    return a < 0 ? (short) -t : t;
   }
 }
