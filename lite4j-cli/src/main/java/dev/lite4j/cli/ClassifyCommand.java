@@ -28,7 +28,8 @@ import picocli.CommandLine.Model.CommandSpec;
     description = {"Classifies an image: prepares it as the reference tool's 'prep' does (bilinear resize with "
         + "half-pixel centers, rounding), runs the model and prints the top K of output 0 "
         + "(uint8/int8 outputs dequantized; ties go to the lower index).",
-        "Float inputs get (u-127.5)/127.5 unless --mean/--std say otherwise; uint8/int8 inputs get the raw pixels."})
+        "Float inputs get (u-127.5)/127.5 unless --mean/--std say otherwise; uint8 inputs get the raw pixels, "
+            + "int8 inputs the pixels - 128 (see --int8-pixels); one-channel inputs get grey."})
 final class ClassifyCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -51,6 +52,11 @@ final class ClassifyCommand implements Callable<Integer> {
   @Option(names = "--std", paramLabel = "S", description = "see --mean (default 127.5)")
   Double std;
 
+  @Option(names = "--int8-pixels", paramLabel = "centered|bits", defaultValue = "centered",
+      description = "int8 inputs get u - 128 (centered, the default) or each pixel's 8 bits read as a signed byte "
+          + "(bits: TensorFlow Lite Micro's int8 test images, e.g. person_detect's BMP files, are stored that way)")
+  String int8Pixels;
+
   @Mixin
   DelegateFlags delegateFlags;
 
@@ -67,6 +73,9 @@ final class ClassifyCommand implements Callable<Integer> {
     if (top < 1) {
       throw new CliException("--top must be >= 1, was " + top, 2);
     }
+    if (!int8Pixels.equals("centered") && !int8Pixels.equals("bits")) {
+      throw new CliException("--int8-pixels must be centered or bits, was " + int8Pixels, 2);
+    }
     if (std != null && (std == 0 || std.isNaN())) {
       throw new CliException("--std must be a non-zero number", 2);
     }
@@ -79,7 +88,7 @@ final class ClassifyCommand implements Callable<Integer> {
       Tensor in = it.getInputTensor(0);
       List<Npy> inputs = new ArrayList<>(Inputs.random(it, 1));
       inputs.set(0, ImagePrep.prep(img, in.shape(), in.dataType(), mean == null ? ImagePrep.DEFAULT_MEAN : mean,
-          std == null ? ImagePrep.DEFAULT_STD : std));
+          std == null ? ImagePrep.DEFAULT_STD : std, int8Pixels.equals("bits")));
       Inputs.apply(it, inputs);
       List<Npy> outputs = Inputs.run(it, inputs);
       Tensor ot = it.getOutputTensor(0);

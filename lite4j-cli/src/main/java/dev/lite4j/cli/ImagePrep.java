@@ -15,7 +15,8 @@ import javax.imageio.ImageIO;
  * Image to input tensor, exactly as the reference tool's {@code prep} (tools/tflite-reference/README.md),
  * so that Lite4j and TensorFlow Lite compare tensors, not image decoders: ImageIO decode, sRGB from
  * {@code getRGB} (no EXIF rotation), bilinear resize with half-pixel centers in double precision,
- * rounding half up to 0..255, RGB NHWC; grey for one channel.
+ * rounding half up to 0..255, RGB NHWC; grey for one channel. One deliberate difference: grey image files
+ * give their stored values (see {@link #packedRgb}), where the reference's {@code getRGB} gamma-encodes them.
  */
 public final class ImagePrep {
   /** The reference's float normalisation, (u - 127.5) / 127.5. */
@@ -39,7 +40,7 @@ public final class ImagePrep {
   public static int[] resizeRgb(BufferedImage img, int h, int w) {
     int iw = img.getWidth();
     int ih = img.getHeight();
-    int[] src = img.getRGB(0, 0, iw, ih, null, 0, iw);
+    int[] src = packedRgb(img);
     int[] out = new int[h * w * 3];
     double scaleY = (double) ih / h;
     double scaleX = (double) iw / w;
@@ -78,6 +79,28 @@ public final class ImagePrep {
     return out;
   }
 
+  /**
+   * The image as packed 0xRRGGBB values: {@code getRGB} (sRGB), except for grey images, whose stored values
+   * are taken as they are (R = G = B). Java treats TYPE_BYTE_GRAY as linear grey and {@code getRGB} would
+   * gamma-encode it (stored 11 reads as 59), which no other reader does; person_detect's BMP inputs are such
+   * images.
+   */
+  static int[] packedRgb(BufferedImage img) {
+    int iw = img.getWidth();
+    int ih = img.getHeight();
+    int type = img.getType();
+    if (type != BufferedImage.TYPE_BYTE_GRAY && type != BufferedImage.TYPE_USHORT_GRAY) {
+      return img.getRGB(0, 0, iw, ih, null, 0, iw);
+    }
+    int shift = type == BufferedImage.TYPE_USHORT_GRAY ? 8 : 0;
+    int[] samples = img.getRaster().getSamples(0, 0, iw, ih, 0, (int[]) null);
+    for (int i = 0; i < samples.length; i++) {
+      int g = (samples[i] >> shift) & 0xff;
+      samples[i] = (g << 16) | (g << 8) | g;
+    }
+    return samples;
+  }
+
   /** Grey {@code floor(0.299 R + 0.587 G + 0.114 B + 0.5)} of rounded RGB triples. */
   public static int[] grey(int[] rgb) {
     int[] g = new int[rgb.length / 3];
@@ -98,6 +121,16 @@ public final class ImagePrep {
    * float32 (u - mean) / std.
    */
   public static Npy prep(BufferedImage img, int[] shape, DataType type, double mean, double std) {
+    return prep(img, shape, type, mean, std, false);
+  }
+
+  /**
+   * As {@link #prep(BufferedImage, int[], DataType, double, double)}; with {@code int8Bits} an int8 input
+   * gets each pixel's 8 bits read as a signed byte instead of u - 128. That is how TensorFlow Lite Micro's
+   * examples store their int8 test images in BMP files (person_detect's person.bmp and no_person.bmp hold
+   * int8 values, not viewable pixels), and how its build turns them into test inputs.
+   */
+  public static Npy prep(BufferedImage img, int[] shape, DataType type, double mean, double std, boolean int8Bits) {
     if (shape.length != 4 || shape[0] != 1 || (shape[3] != 3 && shape[3] != 1) || shape[1] < 1 || shape[2] < 1) {
       throw new CliException("an image input must have shape [1, H, W, 3] or [1, H, W, 1], this one is "
           + Arrays.toString(shape));
@@ -126,7 +159,7 @@ public final class ImagePrep {
       case INT8 -> {
         b = ByteBuffer.allocate(px.length);
         for (int i = 0; i < px.length; i++) {
-          b.put(i, (byte) (px[i] - 128));
+          b.put(i, (byte) (int8Bits ? px[i] : px[i] - 128));
         }
       }
       default -> throw new CliException("an image input must be float32, uint8 or int8, this one is "

@@ -27,7 +27,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ClassifyTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"mobilenet_v2_1.0_224_dequant", "mobilenet_v1_0.25_224_1_default_1",
-      "mobilenet_v2_1.0_224_dequant_dynamic"})
+      "mobilenet_v2_1.0_224_dequant_dynamic", "mobilenet_v2_1.0_224_quant", "mobilenet_v2_1.0_224_int8",
+      "mobilenet_v1_0.25_224_quant", "automl_labeler_model"})
   void sameTopClassesAsTensorFlowLite(String name) throws Exception {
     Map<String, Object> golden = Json.readObject(SharedData.golden("classify").resolve(name + ".json"));
     Path modelFile = SharedData.model(Json.string(golden, "model"));

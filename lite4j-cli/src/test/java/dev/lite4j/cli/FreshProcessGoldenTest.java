@@ -28,7 +28,9 @@ class FreshProcessGoldenTest {
   Path tmp;
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"trained_lstm", "hello_world_float"})
+  @ValueSource(strings = {"trained_lstm", "hello_world_float", "mobilenet_v2_1.0_224_quant", "mobilenet_v2_1.0_224_int8",
+      "mobilenet_v1_0.25_224_quant", "automl_labeler_model", "hello_world_int8", "trained_lstm_int8",
+      "micro_speech_quantized", "dtln_noise_suppression", "mobilenet_v2_1.0_224_dequant_dynamic"})
   void runWritesWhatTensorFlowLiteComputes(String name) throws Exception {
     Path golden = SharedData.golden(name);
     Path model = TestModels.forGolden(name);

@@ -52,16 +52,38 @@ class QuantizedCliTest {
 
   /**
    * person_detect (int8, grayscale 96x96, TensorFlow Lite Micro's model, which TensorFlow Lite 2.6.2 refuses
-   * to load) tells the person from the empty scene.
+   * to load) tells the person from the empty scene. Its two BMP files hold int8 values, not pixels (read as
+   * pixels, the person looks washed out; with the high bit flipped, natural): TensorFlow Lite Micro's tests
+   * feed each byte as a signed value, which {@code --int8-pixels bits} does.
    */
   @Test
   void personDetectScoresPersonAndNoPerson() {
     String model = SharedData.model("person_detect.tflite").toString();
     String labels = SharedData.model("person_detect_labels.txt").toString();
     assertEquals("person", topLabel(lite4j("classify", model, SharedData.image("person.bmp").toString(),
-        "--labels", labels, "--top", "2")));
+        "--labels", labels, "--top", "2", "--int8-pixels", "bits")));
     assertEquals("notperson", topLabel(lite4j("classify", model, SharedData.image("no_person.bmp").toString(),
-        "--labels", labels, "--top", "2")));
+        "--labels", labels, "--top", "2", "--int8-pixels", "bits")));
+    CliTest.Result bad = lite4j("classify", model, SharedData.image("person.bmp").toString(), "--int8-pixels", "x");
+    assertEquals(2, bad.code());
+    assertTrue(bad.err().contains("--int8-pixels must be centered or bits"), bad.err());
+  }
+
+  /** A grey image file gives its stored values (Java's getRGB would gamma-encode them: 11 reads as 59). */
+  @Test
+  void greyImagesGiveTheirStoredValues() {
+    java.awt.image.BufferedImage grey = new java.awt.image.BufferedImage(2, 1,
+        java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+    grey.getRaster().setSample(0, 0, 0, 11);
+    grey.getRaster().setSample(1, 0, 0, 200);
+    Npy u8 = ImagePrep.prep(grey, new int[] {1, 1, 2, 1}, DataType.UINT8, 0, 1);
+    assertEquals(11, u8.getLong(0));
+    assertEquals(200, u8.getLong(1));
+    Npy bits = ImagePrep.prep(grey, new int[] {1, 1, 2, 1}, DataType.INT8, 0, 1, true);
+    assertEquals(11, bits.getLong(0));
+    assertEquals(200 - 256, bits.getLong(1), "the byte read as signed");
+    Npy centered = ImagePrep.prep(grey, new int[] {1, 1, 2, 3}, DataType.INT8, 0, 1);
+    assertEquals(11 - 128, centered.getLong(0), "R = G = B = the stored value");
   }
 
   private static String topLabel(CliTest.Result r) {

@@ -106,20 +106,29 @@ final class QuantizedOperands {
   }
 
   /**
-   * Per output channel, the multiplier of {@code input_scale * weight_scale / output_scale}, each factor
-   * widened to double as TensorFlow Lite's {@code PopulateConvolutionQuantizationParams} does.
+   * Per output channel, the multiplier of {@code input_scale * weight_scale / output_scale}, as TensorFlow
+   * Lite 2.6 derives it: its per-channel loop ({@code PopulateConvolutionQuantizationParams}, what INT8 and
+   * INT16 convolutions use) widens each factor to double; its per-tensor {@code GetQuantizedConvolutionMultipler}
+   * (what UINT8 convolutions and every per-tensor FULLY_CONNECTED use) multiplies the two scales in float
+   * first. The two differ in the last bits of the multiplier, which decides outputs that sit on a rounding tie.
    */
   static QuantizedMultiplier[] multipliers(TensorBuffer input, TensorBuffer weights, TensorBuffer output,
-      int channels) {
+      int channels, boolean perTensorFloatProduct) {
     QuantizationParams wq = weights.quantization();
-    double inScale = input.quantization().scale();
+    float inScale = input.quantization().scale();
     double outScale = output.quantization().scale();
     QuantizedMultiplier[] m = new QuantizedMultiplier[channels];
     for (int c = 0; c < channels; c++) {
-      double w = wq.scaleAt(wq.channelCount() == 1 ? 0 : c);
-      m[c] = QuantizedMultiplier.of(inScale * w / outScale);
+      float w = wq.scaleAt(wq.channelCount() == 1 ? 0 : c);
+      double product = perTensorFloatProduct ? (double) (inScale * w) : (double) inScale * (double) w;
+      m[c] = QuantizedMultiplier.of(product / outScale);
     }
     return m;
+  }
+
+  /** Convolutions take the per-tensor (float product) multiplier for UINT8 inputs, the per-channel one otherwise. */
+  static boolean convUsesFloatProduct(TensorBuffer input) {
+    return input.type() == DataType.UINT8;
   }
 
   static int[] multiplierInts(QuantizedMultiplier[] m) {
