@@ -12,22 +12,25 @@ import org.tensorflow.lite.schema.Conv2DOptions;
  * CONV_2D, hybrid: float32 input and output, INT8 (or UINT8, read as int8) constant filter, float bias,
  * as TensorFlow Lite 2.6's {@code conv.cc} computes it. Each batch row of the input is quantized to int8
  * on the fly; the integer dot products are scaled back to float, the bias added and the activation
- * applied. Three paths, picked as TensorFlow Lite picks them:
+ * applied. Two paths, picked as TensorFlow Lite picks them:
  *
  * <ul>
  *   <li>per-tensor ({@code EvalHybrid}: one filter scale, or per-channel scales that are all equal, or
- *       a UINT8 filter): symmetric input quantization, {@code out = acc * (inputScale * filterScale) + bias};
+ *       a UINT8 filter): symmetric input quantization, {@code out = acc * (inputScale * filterScale) + bias},
+ *       where filterScale is the tensor's legacy scale (0 when it has several scales, so that such a
+ *       filter gives the bias alone, as in TensorFlow Lite: see {@link HybridInputs#legacyScale});
  *   <li>per-channel ({@code EvalHybridPerChannel}, optimized path): asymmetric input quantization,
- *       {@code out = acc * (channelScale * inputScale) + bias};
- *   <li>grouped convolutions, which TensorFlow Lite sends to the per-channel reference kernel:
- *       asymmetric, {@code out = acc * channelScale * inputScale + bias} (left to right).
+ *       {@code out = acc * (channelScale * inputScale) + bias}.
  * </ul>
+ *
+ * <p>TensorFlow Lite 2.6 has no grouped hybrid convolution (its prepare requires the filter's input
+ * depth to equal the input's), so a grouped filter is refused here too.
  *
  * <p>acc is the exact integer sum over the valid filter taps of {@code w * (q - zeroPoint)}; padded taps
  * contribute nothing, as TensorFlow Lite's im2col padding with the zero point does.
  */
 public final class HybridConv2D implements Kernel {
-  private enum Path { PER_TENSOR, PER_CHANNEL, GROUPED }
+  private enum Path { PER_TENSOR, PER_CHANNEL }
 
   private Activation activation;
   private Path path;
@@ -39,9 +42,7 @@ public final class HybridConv2D implements Kernel {
   private int outC;
   private int kH;
   private int kW;
-  private int groups;
   private int groupIn;
-  private int groupOut;
   private int strideH;
   private int strideW;
   private int dilationH;
@@ -81,10 +82,10 @@ public final class HybridConv2D implements Kernel {
     readShapes(ctx, input, filter, window);
     float[] scales = HybridInputs.requireWeights(ctx, filter, "filter", true, outC, 0);
     boolean perChannel = filter.type() == dev.lite4j.DataType.INT8 && HybridInputs.differ(scales);
-    path = groups != 1 ? Path.GROUPED : perChannel ? Path.PER_CHANNEL : Path.PER_TENSOR;
+    path = perChannel ? Path.PER_CHANNEL : Path.PER_TENSOR;
     channelScales = new float[outC];
     for (int c = 0; c < outC; c++) {
-      channelScales[c] = scales[scales.length == 1 ? 0 : c];
+      channelScales[c] = perChannel ? scales[c] : HybridInputs.legacyScale(scales);
     }
     bias = FloatOperands.prepareBias(ctx, ctx.input(2), outC);
     FloatOperands.setOutputShape(ctx, input.dim(0), outH, outW, outC);
@@ -101,13 +102,10 @@ public final class HybridConv2D implements Kernel {
     groupIn = filter.dim(3);
     ctx.require(outC >= 1 && kH >= 1 && kW >= 1 && groupIn >= 1, "filter shape %s has an empty dimension",
         Arrays.toString(filter.shape()));
-    ctx.require(inC % groupIn == 0, "input channels %d are not a multiple of the filter's input channels %d",
-        inC, groupIn);
-    groups = inC / groupIn;
-    ctx.require(groups >= 1 && outC % groups == 0,
-        "output channels %d are not a multiple of the %d groups (input channels %d / filter channels %d)",
-        outC, groups, inC, groupIn);
-    groupOut = outC / groups;
+    if (groupIn != inC) {
+      throw ctx.unsupported("filter input channels " + groupIn + " differ from the input's " + inC
+          + ": grouped hybrid convolution is not supported (TensorFlow Lite 2.6 has none)");
+    }
     ConvWindow.Placement at = window.place(ctx, input, filter, kH, kW);
     outH = at.outH();
     outW = at.outW();
@@ -195,18 +193,6 @@ public final class HybridConv2D implements Kernel {
         for (int c = 0; c < outC; c++) {
           int acc = HybridInputs.dot(weights, c * row, patch, 0, row);
           float v = acc * (channelScales[c] * inputScale);
-          outPixel[c] = activation.apply(bias == null ? v : v + bias[c]);
-        }
-      }
-      case GROUPED -> {
-        int taps = kH * kW;
-        for (int c = 0; c < outC; c++) {
-          int g = c / groupOut;
-          int acc = 0;
-          for (int t = 0; t < taps; t++) {
-            acc += HybridInputs.dot(weights, c * row + t * groupIn, patch, t * inC + g * groupIn, groupIn);
-          }
-          float v = acc * channelScales[c] * inputScale;
           outPixel[c] = activation.apply(bias == null ? v : v + bias[c]);
         }
       }

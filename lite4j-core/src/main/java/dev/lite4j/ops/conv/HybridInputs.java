@@ -149,6 +149,16 @@ final class HybridInputs {
     return false;
   }
 
+  /**
+   * The scale TensorFlow Lite's per-tensor hybrid paths multiply by ({@code filter->params.scale}): the
+   * tensor's legacy quantization, which the interpreter fills only when there is exactly one scale; a
+   * filter with several scales (even all equal) has legacy scale 0, so those paths output only the
+   * bias. Checked against the real TensorFlow Lite 2.6.2 (golden hybrid_conv_equal_scales).
+   */
+  static float legacyScale(float[] scales) {
+    return scales.length == 1 ? scales[0] : 0f;
+  }
+
   /** The weight bytes as signed ints, in their stored order. */
   static int[] readSigned(TensorBuffer w) {
     ByteBuffer b = w.bytes();
