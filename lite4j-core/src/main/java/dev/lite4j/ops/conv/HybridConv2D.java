@@ -32,6 +32,9 @@ import org.tensorflow.lite.schema.Conv2DOptions;
 public final class HybridConv2D implements Kernel {
   private enum Path { PER_TENSOR, PER_CHANNEL }
 
+  /** Output pixels computed together, sharing each weight row load. */
+  private static final int BLOCK = 4;
+
   private Activation activation;
   private Path path;
   private int inH;
@@ -52,14 +55,16 @@ public final class HybridConv2D implements Kernel {
   private boolean empty;
   /** Filter scale of each output channel (the one scale repeated for a per-tensor filter). */
   private float[] channelScales;
-  /** Output channel o's weights at [o * taps * groupIn], in the filter's own (fy, fx, ci) order. */
-  private int[] weights;
+  /** Row (fy * kW + fx) * inC + ci holds the outC weights of that tap and input channel. */
+  private int[][] weights;
   private float[] bias;
   private float[] inputRow;
   private int[] quantized;
   private final int[] zeroPoint = new int[1];
-  /** The im2col row of one output pixel: (fy, fx, input channel), padded taps 0. */
-  private int[] patch;
+  /** Integer sums of the BLOCK output pixels computed together. */
+  private final int[][] acc = new int[BLOCK][];
+  /** Where each pixel of the block reads the current tap (-1: padding). */
+  private final int[] offsets = new int[BLOCK];
   private float[] outPixel;
 
   @Override
@@ -121,12 +126,26 @@ public final class HybridConv2D implements Kernel {
       return;
     }
     if (ctx.input(1).isConstant()) {
-      weights = HybridInputs.readSigned(ctx.input(1));
+      packWeights(ctx.input(1));
     }
     inputRow = new float[inH * inW * inC];
     quantized = new int[inH * inW * inC];
-    patch = new int[kH * kW * inC];
+    for (int p = 0; p < BLOCK; p++) {
+      acc[p] = new int[outC];
+    }
     outPixel = new float[outC];
+  }
+
+  /** OHWI filter to one row of outC weights per (fy, fx, input channel). */
+  private void packWeights(TensorBuffer filter) {
+    int[] raw = HybridInputs.readSigned(filter);
+    int rowCount = kH * kW * inC;
+    weights = new int[rowCount][outC];
+    for (int c = 0; c < outC; c++) {
+      for (int i = 0; i < rowCount; i++) {
+        weights[i][c] = raw[c * rowCount + i];
+      }
+    }
   }
 
   @Override
@@ -135,66 +154,101 @@ public final class HybridConv2D implements Kernel {
       return;
     }
     if (!ctx.input(1).isConstant()) {
-      weights = HybridInputs.readSigned(ctx.input(1));
+      packWeights(ctx.input(1));
     }
     FloatOperands.refreshBias(ctx.input(2), bias);
     FloatBuffer in = ctx.input(0).floats();
     FloatBuffer out = ctx.output(0).floats();
     int batches = ctx.input(0).dim(0);
     int rowSize = inH * inW * inC;
-    int o = 0;
     for (int b = 0; b < batches; b++) {
       in.get(b * rowSize, inputRow, 0, rowSize);
       float inputScale = path == Path.PER_TENSOR
           ? HybridInputs.symmetric(inputRow, 0, rowSize, quantized, 0)
           : HybridInputs.asymmetric(inputRow, 0, rowSize, quantized, 0, zeroPoint, 0);
       for (int oy = 0; oy < outH; oy++) {
-        for (int ox = 0; ox < outW; ox++) {
-          fillPatch(oy, ox);
-          pixel(inputScale);
-          out.put(o, outPixel, 0, outC);
-          o += outC;
+        for (int ox = 0; ox < outW; ox += BLOCK) {
+          int n = Math.min(BLOCK, outW - ox);
+          block(oy, ox, n);
+          for (int p = 0; p < n; p++) {
+            finish(acc[p], inputScale);
+            out.put(((b * outH + oy) * outW + ox + p) * outC, outPixel, 0, outC);
+          }
         }
       }
     }
   }
 
-  /** im2col for one output pixel: each tap's inC centred values, or zeros outside the input. */
-  private void fillPatch(int oy, int ox) {
+  /**
+   * The integer sums of output pixels (oy, ox .. ox+n-1) into acc[0..n): tap by tap and input channel by
+   * input channel, each weight row (all output channels) serving the n pixels; a pixel whose tap falls
+   * in the padding reads 0 there.
+   */
+  private void block(int oy, int ox, int n) {
+    for (int p = 0; p < BLOCK; p++) {
+      Arrays.fill(acc[p], 0);
+    }
     int iy0 = oy * strideH - padTop;
-    int ix0 = ox * strideW - padLeft;
-    int p = 0;
     for (int fy = 0; fy < kH; fy++) {
       int iy = iy0 + fy * dilationH;
+      if (iy < 0 || iy >= inH) {
+        continue;
+      }
       for (int fx = 0; fx < kW; fx++) {
-        int ix = ix0 + fx * dilationW;
-        if (iy >= 0 && iy < inH && ix >= 0 && ix < inW) {
-          System.arraycopy(quantized, (iy * inW + ix) * inC, patch, p, inC);
-        } else {
-          Arrays.fill(patch, p, p + inC, 0);
+        boolean any = false;
+        for (int p = 0; p < BLOCK; p++) {
+          int ix = (ox + p) * strideW - padLeft + fx * dilationW;
+          boolean inside = p < n && ix >= 0 && ix < inW;
+          offsets[p] = inside ? (iy * inW + ix) * inC : -1;
+          any |= inside;
         }
-        p += inC;
+        if (!any) {
+          continue;
+        }
+        int row = (fy * kW + fx) * inC;
+        int o0 = offsets[0];
+        int o1 = offsets[1];
+        int o2 = offsets[2];
+        int o3 = offsets[3];
+        int[] q = quantized;
+        for (int ci = 0; ci < inC; ci++) {
+          int x0 = o0 < 0 ? 0 : q[o0 + ci];
+          int x1 = o1 < 0 ? 0 : q[o1 + ci];
+          int x2 = o2 < 0 ? 0 : q[o2 + ci];
+          int x3 = o3 < 0 ? 0 : q[o3 + ci];
+          multiplyAdd(weights[row + ci], x0, x1, x2, x3);
+        }
       }
     }
   }
 
-  private void pixel(float inputScale) {
-    int row = kH * kW * groupIn;
-    switch (path) {
-      case PER_TENSOR -> {
-        float scale = inputScale * channelScales[0];
-        for (int c = 0; c < outC; c++) {
-          int acc = HybridInputs.dot(weights, c * row, patch, 0, row);
-          float v = acc * scale;
-          outPixel[c] = activation.apply(bias == null ? v : v + bias[c]);
-        }
+  /** {@code acc[p][j] += x_p * w[j]} for the four pixels, sharing each weight load. */
+  private void multiplyAdd(int[] w, int x0, int x1, int x2, int x3) {
+    int[] a0 = acc[0];
+    int[] a1 = acc[1];
+    int[] a2 = acc[2];
+    int[] a3 = acc[3];
+    for (int j = 0; j < outC; j++) {
+      int v = w[j];
+      a0[j] += x0 * v;
+      a1[j] += x1 * v;
+      a2[j] += x2 * v;
+      a3[j] += x3 * v;
+    }
+  }
+
+  /** Scales one pixel's sums back to float, adds the bias and clamps, into outPixel. */
+  private void finish(int[] sums, float inputScale) {
+    if (path == Path.PER_TENSOR) {
+      float scale = inputScale * channelScales[0];
+      for (int c = 0; c < outC; c++) {
+        float v = sums[c] * scale;
+        outPixel[c] = activation.apply(bias == null ? v : v + bias[c]);
       }
-      case PER_CHANNEL -> {
-        for (int c = 0; c < outC; c++) {
-          int acc = HybridInputs.dot(weights, c * row, patch, 0, row);
-          float v = acc * (channelScales[c] * inputScale);
-          outPixel[c] = activation.apply(bias == null ? v : v + bias[c]);
-        }
+    } else {
+      for (int c = 0; c < outC; c++) {
+        float v = sums[c] * (channelScales[c] * inputScale);
+        outPixel[c] = activation.apply(bias == null ? v : v + bias[c]);
       }
     }
   }
