@@ -29,13 +29,8 @@ final class HybridInputs {
     float min = Float.POSITIVE_INFINITY;
     float max = Float.NEGATIVE_INFINITY;
     for (int i = off; i < off + n; i++) {
-      float v = x[i];
-      if (v < min) {
-        min = v;
-      }
-      if (v > max) {
-        max = v;
-      }
+      min = Math.min(min, x[i]);
+      max = Math.max(max, x[i]);
     }
     if (n == 0) {
       return 1f;
@@ -47,7 +42,7 @@ final class HybridInputs {
     }
     float inverse = 127f / range;
     for (int i = 0; i < n; i++) {
-      int v = (int) Rounding.roundHalfAway(x[off + i] * inverse);
+      int v = roundToInt(x[off + i] * inverse);
       q[qOff + i] = Math.min(127, Math.max(-127, v));
     }
     return range / 127f;
@@ -70,13 +65,8 @@ final class HybridInputs {
     float min = Float.POSITIVE_INFINITY;
     float max = Float.NEGATIVE_INFINITY;
     for (int i = off; i < off + n; i++) {
-      float v = x[i];
-      if (v < min) {
-        min = v;
-      }
-      if (v > max) {
-        max = v;
-      }
+      min = Math.min(min, x[i]);
+      max = Math.max(max, x[i]);
     }
     double rmin = Math.min(0.0, n == 0 ? 0.0 : (double) min);
     double rmax = Math.max(0.0, n == 0 ? 0.0 : (double) max);
@@ -103,11 +93,31 @@ final class HybridInputs {
     float inverse = 1f / floatScale;
     float zpf = nudged;
     for (int i = 0; i < n; i++) {
-      int v = (int) Rounding.roundHalfAway(zpf + x[off + i] * inverse);
+      int v = roundToInt(zpf + x[off + i] * inverse);
       q[qOff + i] = Math.min(127, Math.max(-128, v)) - (centred ? nudged : 0);
     }
     zeroPoint[zpAt] = nudged;
     return floatScale;
+  }
+
+  /**
+   * {@code (int) std::round(v)} (halves away from zero). For |v| < 2^23 the integer part t and the
+   * fraction v - t are exact in float, so comparing the fraction with 0.5 is exact; larger values (and
+   * infinities, NaN) go through {@link Rounding#roundHalfAway(float)}. Quantized values are at most a
+   * few hundred, so the fast branch is the one taken.
+   */
+  static int roundToInt(float v) {
+    if (!(Math.abs(v) < 8388608f)) {
+      return (int) Rounding.roundHalfAway(v);
+    }
+    int t = (int) v;
+    float f = v - t;
+    if (f >= 0.5f) {
+      t++;
+    } else if (f <= -0.5f) {
+      t--;
+    }
+    return t;
   }
 
   /**
