@@ -101,23 +101,14 @@ final class HybridInputs {
   }
 
   /**
-   * {@code (int) std::round(v)} (halves away from zero). For |v| < 2^23 the integer part t and the
-   * fraction v - t are exact in float, so comparing the fraction with 0.5 is exact; larger values (and
-   * infinities, NaN) go through {@link Rounding#roundHalfAway(float)}. Quantized values are at most a
-   * few hundred, so the fast branch is the one taken.
+   * {@code (int) std::round(v)} (halves away from zero): |v| + 0.5 is exact in double (a float has 24
+   * significant bits), so truncating it is floor(|v| + 0.5) exactly; branch-free for the quantization
+   * loops. Values beyond the int range saturate as Java's conversion does (TensorFlow Lite clamps the
+   * result to the int8 range afterwards).
    */
   static int roundToInt(float v) {
-    if (!(Math.abs(v) < 8388608f)) {
-      return (int) Rounding.roundHalfAway(v);
-    }
-    int t = (int) v;
-    float f = v - t;
-    if (f >= 0.5f) {
-      t++;
-    } else if (f <= -0.5f) {
-      t--;
-    }
-    return t;
+    int t = (int) ((double) Math.abs(v) + 0.5);
+    return v < 0 ? -t : t;
   }
 
   /**
