@@ -16,7 +16,8 @@ import org.tensorflow.lite.schema.DepthwiseConv2DOptions;
  * integer sum over the valid taps of {@code w * (q - zeroPoint)}, then
  * {@code out = acc * inputScale * channelScale + bias} (left to right, in float) clamped to the
  * activation. TensorFlow Lite refuses a hybrid depthwise filter without one scale per channel (unless
- * it has a single channel), and a UINT8 one; so does this kernel.
+ * it has a single channel), and a UINT8 one; so does this kernel. TensorFlow Lite 2.6 also fails to
+ * prepare a hybrid depthwise node without a bias; this kernel accepts one (as if the bias were 0).
  */
 public final class HybridDepthwiseConv2D implements Kernel {
   private Activation activation;
