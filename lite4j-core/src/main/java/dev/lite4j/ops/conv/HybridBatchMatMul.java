@@ -79,7 +79,7 @@ public final class HybridBatchMatMul implements Kernel {
       throw ctx.unsupported("per-channel hybrid rhs (" + scales.length + " different scales) is not "
           + "supported: TensorFlow Lite 2.6's hybrid BATCH_MATMUL takes one scale");
     }
-    rhsScale = scales[0];
+    rhsScale = HybridInputs.legacyScale(scales);
     lhsBatch = batchDims(l);
     rhsBatch = batchDims(r);
     outBatch = new int[BATCH_DIMS];

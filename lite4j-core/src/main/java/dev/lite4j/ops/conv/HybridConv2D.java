@@ -12,22 +12,28 @@ import org.tensorflow.lite.schema.Conv2DOptions;
  * CONV_2D, hybrid: float32 input and output, INT8 (or UINT8, read as int8) constant filter, float bias,
  * as TensorFlow Lite 2.6's {@code conv.cc} computes it. Each batch row of the input is quantized to int8
  * on the fly; the integer dot products are scaled back to float, the bias added and the activation
- * applied. Three paths, picked as TensorFlow Lite picks them:
+ * applied. Two paths, picked as TensorFlow Lite picks them:
  *
  * <ul>
  *   <li>per-tensor ({@code EvalHybrid}: one filter scale, or per-channel scales that are all equal, or
- *       a UINT8 filter): symmetric input quantization, {@code out = acc * (inputScale * filterScale) + bias};
+ *       a UINT8 filter): symmetric input quantization, {@code out = acc * (inputScale * filterScale) + bias},
+ *       where filterScale is the tensor's legacy scale (0 when it has several scales, so that such a
+ *       filter gives the bias alone, as in TensorFlow Lite: see {@link HybridInputs#legacyScale});
  *   <li>per-channel ({@code EvalHybridPerChannel}, optimized path): asymmetric input quantization,
- *       {@code out = acc * (channelScale * inputScale) + bias};
- *   <li>grouped convolutions, which TensorFlow Lite sends to the per-channel reference kernel:
- *       asymmetric, {@code out = acc * channelScale * inputScale + bias} (left to right).
+ *       {@code out = acc * (channelScale * inputScale) + bias}.
  * </ul>
+ *
+ * <p>TensorFlow Lite 2.6 has no grouped hybrid convolution (its prepare requires the filter's input
+ * depth to equal the input's), so a grouped filter is refused here too.
  *
  * <p>acc is the exact integer sum over the valid filter taps of {@code w * (q - zeroPoint)}; padded taps
  * contribute nothing, as TensorFlow Lite's im2col padding with the zero point does.
  */
 public final class HybridConv2D implements Kernel {
-  private enum Path { PER_TENSOR, PER_CHANNEL, GROUPED }
+  private enum Path { PER_TENSOR, PER_CHANNEL }
+
+  /** Output pixels computed together, sharing each weight row load. */
+  private static final int BLOCK = 4;
 
   private Activation activation;
   private Path path;
@@ -39,9 +45,7 @@ public final class HybridConv2D implements Kernel {
   private int outC;
   private int kH;
   private int kW;
-  private int groups;
   private int groupIn;
-  private int groupOut;
   private int strideH;
   private int strideW;
   private int dilationH;
@@ -51,14 +55,16 @@ public final class HybridConv2D implements Kernel {
   private boolean empty;
   /** Filter scale of each output channel (the one scale repeated for a per-tensor filter). */
   private float[] channelScales;
-  /** Output channel o's weights at [o * taps * groupIn], in the filter's own (fy, fx, ci) order. */
-  private int[] weights;
+  /** Row (fy * kW + fx) * inC + ci holds the outC weights of that tap and input channel. */
+  private int[][] weights;
   private float[] bias;
   private float[] inputRow;
   private int[] quantized;
   private final int[] zeroPoint = new int[1];
-  /** The im2col row of one output pixel: (fy, fx, input channel), padded taps 0. */
-  private int[] patch;
+  /** Integer sums of the BLOCK output pixels computed together. */
+  private final int[][] acc = new int[BLOCK][];
+  /** Where each pixel of the block reads the current tap (-1: padding). */
+  private final int[] offsets = new int[BLOCK];
   private float[] outPixel;
 
   @Override
@@ -81,10 +87,10 @@ public final class HybridConv2D implements Kernel {
     readShapes(ctx, input, filter, window);
     float[] scales = HybridInputs.requireWeights(ctx, filter, "filter", true, outC, 0);
     boolean perChannel = filter.type() == dev.lite4j.DataType.INT8 && HybridInputs.differ(scales);
-    path = groups != 1 ? Path.GROUPED : perChannel ? Path.PER_CHANNEL : Path.PER_TENSOR;
+    path = perChannel ? Path.PER_CHANNEL : Path.PER_TENSOR;
     channelScales = new float[outC];
     for (int c = 0; c < outC; c++) {
-      channelScales[c] = scales[scales.length == 1 ? 0 : c];
+      channelScales[c] = perChannel ? scales[c] : HybridInputs.legacyScale(scales);
     }
     bias = FloatOperands.prepareBias(ctx, ctx.input(2), outC);
     FloatOperands.setOutputShape(ctx, input.dim(0), outH, outW, outC);
@@ -101,13 +107,10 @@ public final class HybridConv2D implements Kernel {
     groupIn = filter.dim(3);
     ctx.require(outC >= 1 && kH >= 1 && kW >= 1 && groupIn >= 1, "filter shape %s has an empty dimension",
         Arrays.toString(filter.shape()));
-    ctx.require(inC % groupIn == 0, "input channels %d are not a multiple of the filter's input channels %d",
-        inC, groupIn);
-    groups = inC / groupIn;
-    ctx.require(groups >= 1 && outC % groups == 0,
-        "output channels %d are not a multiple of the %d groups (input channels %d / filter channels %d)",
-        outC, groups, inC, groupIn);
-    groupOut = outC / groups;
+    if (groupIn != inC) {
+      throw ctx.unsupported("filter input channels " + groupIn + " differ from the input's " + inC
+          + ": grouped hybrid convolution is not supported (TensorFlow Lite 2.6 has none)");
+    }
     ConvWindow.Placement at = window.place(ctx, input, filter, kH, kW);
     outH = at.outH();
     outW = at.outW();
@@ -123,12 +126,26 @@ public final class HybridConv2D implements Kernel {
       return;
     }
     if (ctx.input(1).isConstant()) {
-      weights = HybridInputs.readSigned(ctx.input(1));
+      packWeights(ctx.input(1));
     }
     inputRow = new float[inH * inW * inC];
     quantized = new int[inH * inW * inC];
-    patch = new int[kH * kW * inC];
+    for (int p = 0; p < BLOCK; p++) {
+      acc[p] = new int[outC];
+    }
     outPixel = new float[outC];
+  }
+
+  /** OHWI filter to one row of outC weights per (fy, fx, input channel). */
+  private void packWeights(TensorBuffer filter) {
+    int[] raw = HybridInputs.readSigned(filter);
+    int rowCount = kH * kW * inC;
+    weights = new int[rowCount][outC];
+    for (int c = 0; c < outC; c++) {
+      for (int i = 0; i < rowCount; i++) {
+        weights[i][c] = raw[c * rowCount + i];
+      }
+    }
   }
 
   @Override
@@ -137,78 +154,101 @@ public final class HybridConv2D implements Kernel {
       return;
     }
     if (!ctx.input(1).isConstant()) {
-      weights = HybridInputs.readSigned(ctx.input(1));
+      packWeights(ctx.input(1));
     }
     FloatOperands.refreshBias(ctx.input(2), bias);
     FloatBuffer in = ctx.input(0).floats();
     FloatBuffer out = ctx.output(0).floats();
     int batches = ctx.input(0).dim(0);
     int rowSize = inH * inW * inC;
-    int o = 0;
     for (int b = 0; b < batches; b++) {
       in.get(b * rowSize, inputRow, 0, rowSize);
       float inputScale = path == Path.PER_TENSOR
           ? HybridInputs.symmetric(inputRow, 0, rowSize, quantized, 0)
           : HybridInputs.asymmetric(inputRow, 0, rowSize, quantized, 0, zeroPoint, 0);
       for (int oy = 0; oy < outH; oy++) {
-        for (int ox = 0; ox < outW; ox++) {
-          fillPatch(oy, ox);
-          pixel(inputScale);
-          out.put(o, outPixel, 0, outC);
-          o += outC;
+        for (int ox = 0; ox < outW; ox += BLOCK) {
+          int n = Math.min(BLOCK, outW - ox);
+          block(oy, ox, n);
+          for (int p = 0; p < n; p++) {
+            finish(acc[p], inputScale);
+            out.put(((b * outH + oy) * outW + ox + p) * outC, outPixel, 0, outC);
+          }
         }
       }
     }
   }
 
-  /** im2col for one output pixel: each tap's inC centred values, or zeros outside the input. */
-  private void fillPatch(int oy, int ox) {
+  /**
+   * The integer sums of output pixels (oy, ox .. ox+n-1) into acc[0..n): tap by tap and input channel by
+   * input channel, each weight row (all output channels) serving the n pixels; a pixel whose tap falls
+   * in the padding reads 0 there.
+   */
+  private void block(int oy, int ox, int n) {
+    for (int p = 0; p < BLOCK; p++) {
+      Arrays.fill(acc[p], 0);
+    }
     int iy0 = oy * strideH - padTop;
-    int ix0 = ox * strideW - padLeft;
-    int p = 0;
     for (int fy = 0; fy < kH; fy++) {
       int iy = iy0 + fy * dilationH;
+      if (iy < 0 || iy >= inH) {
+        continue;
+      }
       for (int fx = 0; fx < kW; fx++) {
-        int ix = ix0 + fx * dilationW;
-        if (iy >= 0 && iy < inH && ix >= 0 && ix < inW) {
-          System.arraycopy(quantized, (iy * inW + ix) * inC, patch, p, inC);
-        } else {
-          Arrays.fill(patch, p, p + inC, 0);
+        boolean any = false;
+        for (int p = 0; p < BLOCK; p++) {
+          int ix = (ox + p) * strideW - padLeft + fx * dilationW;
+          boolean inside = p < n && ix >= 0 && ix < inW;
+          offsets[p] = inside ? (iy * inW + ix) * inC : -1;
+          any |= inside;
         }
-        p += inC;
+        if (!any) {
+          continue;
+        }
+        int row = (fy * kW + fx) * inC;
+        int o0 = offsets[0];
+        int o1 = offsets[1];
+        int o2 = offsets[2];
+        int o3 = offsets[3];
+        int[] q = quantized;
+        for (int ci = 0; ci < inC; ci++) {
+          int x0 = o0 < 0 ? 0 : q[o0 + ci];
+          int x1 = o1 < 0 ? 0 : q[o1 + ci];
+          int x2 = o2 < 0 ? 0 : q[o2 + ci];
+          int x3 = o3 < 0 ? 0 : q[o3 + ci];
+          multiplyAdd(weights[row + ci], x0, x1, x2, x3);
+        }
       }
     }
   }
 
-  private void pixel(float inputScale) {
-    int row = kH * kW * groupIn;
-    switch (path) {
-      case PER_TENSOR -> {
-        float scale = inputScale * channelScales[0];
-        for (int c = 0; c < outC; c++) {
-          int acc = HybridInputs.dot(weights, c * row, patch, 0, row);
-          float v = acc * scale;
-          outPixel[c] = activation.apply(bias == null ? v : v + bias[c]);
-        }
+  /** {@code acc[p][j] += x_p * w[j]} for the four pixels, sharing each weight load. */
+  private void multiplyAdd(int[] w, int x0, int x1, int x2, int x3) {
+    int[] a0 = acc[0];
+    int[] a1 = acc[1];
+    int[] a2 = acc[2];
+    int[] a3 = acc[3];
+    for (int j = 0; j < outC; j++) {
+      int v = w[j];
+      a0[j] += x0 * v;
+      a1[j] += x1 * v;
+      a2[j] += x2 * v;
+      a3[j] += x3 * v;
+    }
+  }
+
+  /** Scales one pixel's sums back to float, adds the bias and clamps, into outPixel. */
+  private void finish(int[] sums, float inputScale) {
+    if (path == Path.PER_TENSOR) {
+      float scale = inputScale * channelScales[0];
+      for (int c = 0; c < outC; c++) {
+        float v = sums[c] * scale;
+        outPixel[c] = activation.apply(bias == null ? v : v + bias[c]);
       }
-      case PER_CHANNEL -> {
-        for (int c = 0; c < outC; c++) {
-          int acc = HybridInputs.dot(weights, c * row, patch, 0, row);
-          float v = acc * (channelScales[c] * inputScale);
-          outPixel[c] = activation.apply(bias == null ? v : v + bias[c]);
-        }
-      }
-      case GROUPED -> {
-        int taps = kH * kW;
-        for (int c = 0; c < outC; c++) {
-          int g = c / groupOut;
-          int acc = 0;
-          for (int t = 0; t < taps; t++) {
-            acc += HybridInputs.dot(weights, c * row + t * groupIn, patch, t * inC + g * groupIn, groupIn);
-          }
-          float v = acc * channelScales[c] * inputScale;
-          outPixel[c] = activation.apply(bias == null ? v : v + bias[c]);
-        }
+    } else {
+      for (int c = 0; c < outC; c++) {
+        float v = sums[c] * (channelScales[c] * inputScale);
+        outPixel[c] = activation.apply(bias == null ? v : v + bias[c]);
       }
     }
   }

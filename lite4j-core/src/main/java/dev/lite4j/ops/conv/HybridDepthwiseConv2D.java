@@ -16,7 +16,8 @@ import org.tensorflow.lite.schema.DepthwiseConv2DOptions;
  * integer sum over the valid taps of {@code w * (q - zeroPoint)}, then
  * {@code out = acc * inputScale * channelScale + bias} (left to right, in float) clamped to the
  * activation. TensorFlow Lite refuses a hybrid depthwise filter without one scale per channel (unless
- * it has a single channel), and a UINT8 one; so does this kernel.
+ * it has a single channel), and a UINT8 one; so does this kernel. TensorFlow Lite 2.6 also fails to
+ * prepare a hybrid depthwise node without a bias; this kernel accepts one (as if the bias were 0).
  */
 public final class HybridDepthwiseConv2D implements Kernel {
   private Activation activation;
@@ -37,8 +38,8 @@ public final class HybridDepthwiseConv2D implements Kernel {
   private int padLeft;
   private boolean empty;
   private float[] channelScales;
-  /** Tap t's outC weights at [t * outC] (the filter's own layout). */
-  private int[] weights;
+  /** Row t holds tap t's outC weights (the filter's own layout). */
+  private int[][] weights;
   private float[] bias;
   private float[] inputRow;
   private int[] quantized;
@@ -99,7 +100,7 @@ public final class HybridDepthwiseConv2D implements Kernel {
       return;
     }
     if (ctx.input(1).isConstant()) {
-      weights = HybridInputs.readSigned(ctx.input(1));
+      packWeights(ctx.input(1));
     }
     inputRow = new float[inH * inW * inC];
     quantized = new int[inH * inW * inC];
@@ -108,13 +109,21 @@ public final class HybridDepthwiseConv2D implements Kernel {
     outPixel = new float[outC];
   }
 
+  private void packWeights(TensorBuffer filter) {
+    int[] raw = HybridInputs.readSigned(filter);
+    weights = new int[kH * kW][outC];
+    for (int t = 0; t < kH * kW; t++) {
+      System.arraycopy(raw, t * outC, weights[t], 0, outC);
+    }
+  }
+
   @Override
   public void run(OpContext ctx) {
     if (empty) {
       return;
     }
     if (!ctx.input(1).isConstant()) {
-      weights = HybridInputs.readSigned(ctx.input(1));
+      packWeights(ctx.input(1));
     }
     FloatOperands.refreshBias(ctx.input(2), bias);
     FloatBuffer in = ctx.input(0).floats();
@@ -149,16 +158,20 @@ public final class HybridDepthwiseConv2D implements Kernel {
         if (ix < 0 || ix >= inW) {
           continue;
         }
-        int[] x = loadPixel((iy * inW + ix) * inC);
-        int w = (fy * kW + fx) * outC;
-        for (int c = 0; c < outC; c++) {
-          acc[c] += weights[w + c] * x[c];
-        }
+        multiplyAdd(weights[fy * kW + fx], loadPixel((iy * inW + ix) * inC));
       }
     }
     for (int c = 0; c < outC; c++) {
       float v = acc[c] * inputScale * channelScales[c];
       outPixel[c] = activation.apply(bias == null ? v : v + bias[c]);
+    }
+  }
+
+  /** {@code acc[c] += w[c] * x[c]}: arrays indexed from 0 by one counter, so that C2 vectorizes it. */
+  private void multiplyAdd(int[] w, int[] x) {
+    int[] a = acc;
+    for (int c = 0; c < outC; c++) {
+      a[c] += w[c] * x[c];
     }
   }
 

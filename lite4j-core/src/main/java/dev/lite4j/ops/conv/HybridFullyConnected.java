@@ -57,7 +57,7 @@ public final class HybridFullyConnected implements Kernel {
       throw ctx.unsupported("per-channel hybrid weights (" + scales.length + " different scales) are not "
           + "supported: TensorFlow Lite 2.6's hybrid FULLY_CONNECTED takes one weight scale");
     }
-    weightScale = scales[0];
+    weightScale = HybridInputs.legacyScale(scales);
     int elements = input.numElements();
     ctx.require(elements % inputSize == 0, "input shape %s is not a whole number of rows of %d (weights %s)",
         Arrays.toString(input.shape()), inputSize, Arrays.toString(filter.shape()));

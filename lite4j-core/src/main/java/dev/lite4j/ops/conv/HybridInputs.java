@@ -29,13 +29,8 @@ final class HybridInputs {
     float min = Float.POSITIVE_INFINITY;
     float max = Float.NEGATIVE_INFINITY;
     for (int i = off; i < off + n; i++) {
-      float v = x[i];
-      if (v < min) {
-        min = v;
-      }
-      if (v > max) {
-        max = v;
-      }
+      min = Math.min(min, x[i]);
+      max = Math.max(max, x[i]);
     }
     if (n == 0) {
       return 1f;
@@ -47,7 +42,7 @@ final class HybridInputs {
     }
     float inverse = 127f / range;
     for (int i = 0; i < n; i++) {
-      int v = (int) Rounding.roundHalfAway(x[off + i] * inverse);
+      int v = roundToInt(x[off + i] * inverse);
       q[qOff + i] = Math.min(127, Math.max(-127, v));
     }
     return range / 127f;
@@ -70,13 +65,8 @@ final class HybridInputs {
     float min = Float.POSITIVE_INFINITY;
     float max = Float.NEGATIVE_INFINITY;
     for (int i = off; i < off + n; i++) {
-      float v = x[i];
-      if (v < min) {
-        min = v;
-      }
-      if (v > max) {
-        max = v;
-      }
+      min = Math.min(min, x[i]);
+      max = Math.max(max, x[i]);
     }
     double rmin = Math.min(0.0, n == 0 ? 0.0 : (double) min);
     double rmax = Math.max(0.0, n == 0 ? 0.0 : (double) max);
@@ -103,11 +93,22 @@ final class HybridInputs {
     float inverse = 1f / floatScale;
     float zpf = nudged;
     for (int i = 0; i < n; i++) {
-      int v = (int) Rounding.roundHalfAway(zpf + x[off + i] * inverse);
+      int v = roundToInt(zpf + x[off + i] * inverse);
       q[qOff + i] = Math.min(127, Math.max(-128, v)) - (centred ? nudged : 0);
     }
     zeroPoint[zpAt] = nudged;
     return floatScale;
+  }
+
+  /**
+   * {@code (int) std::round(v)} (halves away from zero): |v| + 0.5 is exact in double (a float has 24
+   * significant bits), so truncating it is floor(|v| + 0.5) exactly; branch-free for the quantization
+   * loops. Values beyond the int range saturate as Java's conversion does (TensorFlow Lite clamps the
+   * result to the int8 range afterwards).
+   */
+  static int roundToInt(float v) {
+    int t = (int) ((double) Math.abs(v) + 0.5);
+    return v < 0 ? -t : t;
   }
 
   /**
@@ -147,6 +148,16 @@ final class HybridInputs {
       }
     }
     return false;
+  }
+
+  /**
+   * The scale TensorFlow Lite's per-tensor hybrid paths multiply by ({@code filter->params.scale}): the
+   * tensor's legacy quantization, which the interpreter fills only when there is exactly one scale; a
+   * filter with several scales (even all equal) has legacy scale 0, so those paths output only the
+   * bias. Checked against the real TensorFlow Lite 2.6.2 (golden hybrid_conv_equal_scales).
+   */
+  static float legacyScale(float[] scales) {
+    return scales.length == 1 ? scales[0] : 0f;
   }
 
   /** The weight bytes as signed ints, in their stored order. */

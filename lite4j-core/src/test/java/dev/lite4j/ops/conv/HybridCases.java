@@ -45,6 +45,14 @@ final class HybridCases {
     m.put("hybrid_fc_asymmetric", fc(3, 20, 6, true, ActivationFunctionType.RELU, 19));
     m.put("hybrid_batch_matmul_symmetric", bmm(2, 3, 12, 5, false, 20));
     m.put("hybrid_batch_matmul_asymmetric", bmm(2, 3, 12, 5, true, 21));
+    m.put("hybrid_conv_equal_scales", convVariant(Weights.EQUAL_SCALES, 1, 22));
+    m.put("hybrid_conv_uint8", convVariant(Weights.UINT8, 1, 23));
+    m.put("hybrid_depthwise_dilated", depthwiseDilated(26));
+    m.put("hybrid_fc_uint8_keep_dims_no_bias", fcVariant(27));
+    m.put("hybrid_batch_matmul_rank4_asymmetric", bmm(new int[] {2, 3, 4, 6}, new int[] {1, 3, 6, 5}, false, false,
+        true, 28));
+    m.put("hybrid_batch_matmul_adj_asymmetric", bmm(new int[] {2, 6, 4}, new int[] {5, 6}, true, true, true, 29));
+    m.put("hybrid_fc_zero_rows", fcZeroRows(30));
     return m;
   }
 
@@ -82,6 +90,116 @@ final class HybridCases {
     float[] s = scales(r, channels, perChannel);
     b.setQuantization(t, s, new long[s.length], perChannel ? dim : 0);
     return t;
+  }
+
+  enum Weights { PER_TENSOR, PER_CHANNEL, EQUAL_SCALES, UINT8 }
+
+  /** A 3x3 SAME stride-1 conv, 1x6x5x4 input, 6 output channels, in {@code groups} groups. */
+  static Case convVariant(Weights kind, int groups, long seed) {
+    Random r = new Random(seed);
+    ModelBuilder b = new ModelBuilder();
+    int cin = 4;
+    int cout = 6;
+    int[] inShape = {1, 6, 5, cin};
+    int in = b.addInput("input", DataType.FLOAT32, inShape);
+    int[] fShape = {cout, 3, 3, cin / groups};
+    int f = b.addConstant("weights", kind == Weights.UINT8 ? DataType.UINT8 : DataType.INT8, fShape,
+        int8(r, cout * 9 * cin / groups));
+    float[] s = scales(r, cout, kind != Weights.PER_TENSOR && kind != Weights.UINT8);
+    if (kind == Weights.EQUAL_SCALES) {
+      java.util.Arrays.fill(s, s[0]);
+    }
+    b.setQuantization(f, s, new long[s.length], 0);
+    int bias = b.addConstantFloats("bias", new int[] {cout}, input(r, cout));
+    int out = b.addTensor("output", DataType.FLOAT32);
+    b.addOutput(out);
+    Conv2DOptionsT o = Conv2DTest.options(Padding.SAME, 1, 1, 1, 1, ActivationFunctionType.NONE);
+    b.addOperator(BuiltinOperator.CONV_2D, 5, new int[] {in, f, bias}, new int[] {out}, o);
+    return new Case(b.build(), Npy.ofFloats(inShape, input(r, 6 * 5 * cin)));
+  }
+
+  static Case depthwiseDilated(long seed) {
+    Random r = new Random(seed);
+    ModelBuilder b = new ModelBuilder();
+    int[] inShape = {1, 9, 8, 3};
+    int in = b.addInput("input", DataType.FLOAT32, inShape);
+    int f = weights(b, r, new int[] {1, 3, 3, 3}, 3, 3, true);
+    int bias = b.addConstantFloats("bias", new int[] {3}, input(r, 3));
+    int out = b.addTensor("output", DataType.FLOAT32);
+    b.addOutput(out);
+    DepthwiseConv2DOptionsT o = new DepthwiseConv2DOptionsT();
+    o.setPadding(Padding.SAME);
+    o.setStrideH(1);
+    o.setStrideW(2);
+    o.setDilationHFactor(2);
+    o.setDilationWFactor(3);
+    o.setDepthMultiplier(1);
+    o.setFusedActivationFunction(ActivationFunctionType.RELU);
+    b.addOperator(BuiltinOperator.DEPTHWISE_CONV_2D, 6, new int[] {in, f, bias}, new int[] {out}, o);
+    return new Case(b.build(), Npy.ofFloats(inShape, input(r, 9 * 8 * 3)));
+  }
+
+  static Case fcVariant(long seed) {
+    Random r = new Random(seed);
+    ModelBuilder b = new ModelBuilder();
+    int[] inShape = {2, 2, 9};
+    int in = b.addInput("input", DataType.FLOAT32, inShape);
+    int f = b.addConstant("weights", DataType.UINT8, new int[] {7, 9}, int8(r, 63));
+    b.setQuantization(f, 0.004f, 0);
+    int out = b.addTensor("output", DataType.FLOAT32);
+    b.addOutput(out);
+    FullyConnectedOptionsT o = new FullyConnectedOptionsT();
+    o.setFusedActivationFunction(ActivationFunctionType.RELU6);
+    o.setKeepNumDims(true);
+    b.addOperator(BuiltinOperator.FULLY_CONNECTED, 9, new int[] {in, f, -1}, new int[] {out}, o);
+    return new Case(b.build(), Npy.ofFloats(inShape, input(r, 36)));
+  }
+
+  /** Asymmetric FC whose middle input row is all zeros (scale 1, zero point 0) and last all negative. */
+  static Case fcZeroRows(long seed) {
+    Random r = new Random(seed);
+    ModelBuilder b = new ModelBuilder();
+    int[] inShape = {3, 8};
+    int in = b.addInput("input", DataType.FLOAT32, inShape);
+    int f = weights(b, r, new int[] {4, 8}, 4, 0, false);
+    int bias = b.addConstantFloats("bias", new int[] {4}, input(r, 4));
+    int out = b.addTensor("output", DataType.FLOAT32);
+    b.addOutput(out);
+    FullyConnectedOptionsT o = new FullyConnectedOptionsT();
+    o.setAsymmetricQuantizeInputs(true);
+    b.addOperator(BuiltinOperator.FULLY_CONNECTED, 9, new int[] {in, f, bias}, new int[] {out}, o);
+    float[] x = input(r, 24);
+    for (int i = 8; i < 16; i++) {
+      x[i] = 0f;
+    }
+    for (int i = 16; i < 24; i++) {
+      x[i] = -Math.abs(x[i]) - 0.1f;
+    }
+    return new Case(b.build(), Npy.ofFloats(inShape, x));
+  }
+
+  static Case bmm(int[] lhsShape, int[] rhsShape, boolean adjX, boolean adjY, boolean asymmetric, long seed) {
+    Random r = new Random(seed);
+    ModelBuilder b = new ModelBuilder();
+    int in = b.addInput("input", DataType.FLOAT32, lhsShape);
+    int rn = 1;
+    for (int d : rhsShape) {
+      rn *= d;
+    }
+    int f = b.addConstant("weights", DataType.INT8, rhsShape, int8(r, rn));
+    b.setQuantization(f, 0.003f, 0);
+    int out = b.addTensor("output", DataType.FLOAT32);
+    b.addOutput(out);
+    BatchMatMulOptionsT o = new BatchMatMulOptionsT();
+    o.setAdjX(adjX);
+    o.setAdjY(adjY);
+    o.setAsymmetricQuantizeInputs(asymmetric);
+    b.addOperator(BuiltinOperator.BATCH_MATMUL, 4, new int[] {in, f}, new int[] {out}, o);
+    int ln = 1;
+    for (int d : lhsShape) {
+      ln *= d;
+    }
+    return new Case(b.build(), Npy.ofFloats(lhsShape, input(r, ln)));
   }
 
   static Case conv(int batch, int h, int w, int cin, int cout, int kh, int kw, byte padding, int stride,
