@@ -157,6 +157,12 @@ public final class ShapeFamilyModels {
     m.put("reshape_int8", oneOp(BuiltinOperator.RESHAPE, 1, r,
         new T[] {t(i8, 0.5f, 1, 2, 3, 4)}, t(i8, 0.5f, 1, 3, 8)));
     priority2(m);
+    m.put("l2norm_uint8", oneOp(BuiltinOperator.L2_NORMALIZATION, 2, null,
+        new T[] {t(DataType.UINT8, 0.1f, 120, 2, 3, 9)}, t(DataType.UINT8, 1f / 128, 128, 2, 3, 9)));
+    m.put("l2norm_int8", oneOp(BuiltinOperator.L2_NORMALIZATION, 2, null,
+        new T[] {t(DataType.INT8, 0.1f, -7, 4, 33)}, t(DataType.INT8, 1f / 128, 0, 4, 33)));
+    m.put("l2norm_int8_small", oneOp(BuiltinOperator.L2_NORMALIZATION, 2, null,
+        new T[] {t(DataType.INT8, 0.1f, 100, 50, 1)}, t(DataType.INT8, 1f / 128, 0, 50, 1)));
     movement(m, DataType.INT8, 0.25f, -3, "int8");
     movement(m, DataType.UINT8, 0.25f, 130, "uint8");
     return m;
