@@ -25,7 +25,13 @@ class ShapeFamilyGoldenTest {
       "resize_nearest_uint8", "slice_int8", "slice_uint8", "space_to_batch_nd_int8", "space_to_batch_nd_uint8",
       "space_to_depth_int8", "space_to_depth_uint8", "split_int8", "split_uint8", "split_v_int8", "split_v_uint8",
       "squeeze_int8", "squeeze_uint8", "strided_slice_int8", "strided_slice_uint8", "transpose_int8",
-      "transpose_uint8", "unpack_int8", "unpack_uint8", "l2norm_uint8", "l2norm_int8", "l2norm_int8_small"})
+      "transpose_uint8", "unpack_int8", "unpack_uint8", "l2norm_uint8", "l2norm_int8", "l2norm_int8_small",
+      "resize_bilinear_2x_int16", "resize_bilinear_2x_int8", "resize_bilinear_2x_uint8",
+      "resize_bilinear_align_int16", "resize_bilinear_align_int8", "resize_bilinear_align_uint8",
+      "resize_bilinear_down_int16", "resize_bilinear_down_int8", "resize_bilinear_down_uint8",
+      "resize_bilinear_half2x8_int16", "resize_bilinear_half2x8_int8", "resize_bilinear_half2x8_uint8",
+      "resize_bilinear_half_int16", "resize_bilinear_half_int8", "resize_bilinear_half_uint8",
+      "resize_bilinear_int16", "resize_bilinear_int8", "resize_bilinear_uint8"})
   void bitExact(String name) throws IOException {
     GoldenOps.assertBitExact(name);
   }

@@ -22,6 +22,7 @@ import org.tensorflow.lite.schema.SqueezeOptionsT;
 import org.tensorflow.lite.schema.StridedSliceOptionsT;
 import org.tensorflow.lite.schema.UnpackOptionsT;
 import org.tensorflow.lite.schema.ReducerOptionsT;
+import org.tensorflow.lite.schema.ResizeBilinearOptionsT;
 import org.tensorflow.lite.schema.BuiltinOperator;
 import org.tensorflow.lite.schema.Padding;
 import org.tensorflow.lite.schema.Pool2DOptionsT;
@@ -163,6 +164,7 @@ public final class ShapeFamilyModels {
         new T[] {t(DataType.INT8, 0.1f, -7, 4, 33)}, t(DataType.INT8, 1f / 128, 0, 4, 33)));
     m.put("l2norm_int8_small", oneOp(BuiltinOperator.L2_NORMALIZATION, 2, null,
         new T[] {t(DataType.INT8, 0.1f, 100, 50, 1)}, t(DataType.INT8, 1f / 128, 0, 50, 1)));
+    resize(m);
     movement(m, DataType.INT8, 0.25f, -3, "int8");
     movement(m, DataType.UINT8, 0.25f, 130, "uint8");
     return m;
@@ -315,6 +317,33 @@ public final class ShapeFamilyModels {
     rnh.setHalfPixelCenters(true);
     m.put("resize_nearest_half_" + suffix, oneOp(BuiltinOperator.RESIZE_NEAREST_NEIGHBOR, 3, rnh,
         new T[] {t(ty, sc, zp, 1, 3, 4, 2), ints(shape(2), 7, 5)}, t(ty, sc, zp, 1, 7, 5, 2)));
+  }
+
+  static ResizeBilinearOptionsT bilinear(boolean align, boolean half) {
+    ResizeBilinearOptionsT o = new ResizeBilinearOptionsT();
+    o.setAlignCorners(align);
+    o.setHalfPixelCenters(half);
+    return o;
+  }
+
+  static void resize(Map<String, byte[]> m) {
+    int op = BuiltinOperator.RESIZE_BILINEAR;
+    for (DataType ty : new DataType[] {DataType.UINT8, DataType.INT8, DataType.INT16}) {
+      String n = ty.name().toLowerCase(java.util.Locale.ROOT);
+      int zp = ty == DataType.UINT8 ? 128 : 0;
+      m.put("resize_bilinear_" + n, oneOp(op, 3, bilinear(false, false),
+          new T[] {t(ty, 0.1f, zp, 2, 3, 4, 3), ints(shape(2), 7, 5)}, t(ty, 0.1f, zp, 2, 7, 5, 3)));
+      m.put("resize_bilinear_half_" + n, oneOp(op, 3, bilinear(false, true),
+          new T[] {t(ty, 0.1f, zp, 1, 3, 4, 3), ints(shape(2), 8, 5)}, t(ty, 0.1f, zp, 1, 8, 5, 3)));
+      m.put("resize_bilinear_align_" + n, oneOp(op, 3, bilinear(true, false),
+          new T[] {t(ty, 0.1f, zp, 1, 3, 4, 3), ints(shape(2), 7, 6)}, t(ty, 0.1f, zp, 1, 7, 6, 3)));
+      m.put("resize_bilinear_2x_" + n, oneOp(op, 3, bilinear(false, false),
+          new T[] {t(ty, 0.1f, zp, 1, 4, 5, 3), ints(shape(2), 8, 10)}, t(ty, 0.1f, zp, 1, 8, 10, 3)));
+      m.put("resize_bilinear_half2x8_" + n, oneOp(op, 3, bilinear(false, true),
+          new T[] {t(ty, 0.1f, zp, 1, 4, 5, 8), ints(shape(2), 8, 10)}, t(ty, 0.1f, zp, 1, 8, 10, 8)));
+      m.put("resize_bilinear_down_" + n, oneOp(op, 3, bilinear(false, true),
+          new T[] {t(ty, 0.1f, zp, 1, 9, 7, 2), ints(shape(2), 4, 3)}, t(ty, 0.1f, zp, 1, 4, 3, 2)));
+    }
   }
 
   public static void main(String[] args) throws IOException {
