@@ -31,7 +31,10 @@ class ShapeFamilyGoldenTest {
       "resize_bilinear_down_int16", "resize_bilinear_down_int8", "resize_bilinear_down_uint8",
       "resize_bilinear_half2x8_int16", "resize_bilinear_half2x8_int8", "resize_bilinear_half2x8_uint8",
       "resize_bilinear_half_int16", "resize_bilinear_half_int8", "resize_bilinear_half_uint8",
-      "resize_bilinear_int16", "resize_bilinear_int8", "resize_bilinear_uint8"})
+      "resize_bilinear_int16", "resize_bilinear_int8", "resize_bilinear_uint8",
+      "squeeze_int16", "expand_dims_int16", "transpose_int16", "slice_int16", "strided_slice_int16", "split_int16",
+      "split_v_int16", "pack_int16", "unpack_int16", "gather_int16", "gather_nd_int16", "resize_nearest_int16",
+      "resize_nearest_half_int16"})
   void bitExact(String name) throws IOException {
     GoldenOps.assertBitExact(name);
   }
