@@ -17,7 +17,7 @@ class ShapeFamilyGoldenTest {
       "concat_uint8_rescale", "concat_int8", "concat_int16", "pad_uint8", "pad_int8", "pad_int16", "padv2_uint8",
       "padv2_int8", "mean_uint8_hw", "mean_int8_hw", "mean_int16_hw", "mean_uint8_same", "mean_int8_same",
       "mean_uint8_rescale", "mean_int8_rescale", "mean_int16_rescale", "sum_uint8_rescale", "sum_int8_rescale",
-      "sum_int8_wrap", "sum_int16_same", "reduce_max_int8", "reduce_max_uint8", "reduce_min_int8",
+      "sum_int8_wrap", "sum_int16_same", "sum_uint8_overflow", "sum_int8_overflow", "reduce_max_int8", "reduce_max_uint8", "reduce_min_int8",
       "reduce_min_uint8", "reduce_max_int16", "argmax_uint8", "argmax_int8", "argmin_int8", "argmin_uint8",
       "batch_to_space_nd_int8", "batch_to_space_nd_uint8", "depth_to_space_int8", "depth_to_space_uint8",
       "expand_dims_int8", "expand_dims_uint8", "gather_int8", "gather_nd_int8", "gather_nd_uint8", "gather_uint8",

@@ -240,6 +240,11 @@ public final class ShapeFamilyModels {
         new T[] {t(u8, 0.02f, 20, 2, 5, 7), ints(shape(1), -1)}, t(u8, 0.02f, 20, 2, 5)));
     m.put("reduce_max_int16", oneOp(BuiltinOperator.REDUCE_MAX, 3, keep(false),
         new T[] {t(i16, 0.02f, 0, 2, 5, 7), ints(shape(1), 1)}, t(i16, 0.02f, 0, 2, 7)));
+    // fed given inputs (see the golden's README): sums past the type's range
+    m.put("sum_uint8_overflow", oneOp(BuiltinOperator.SUM, 1, keep(false),
+        new T[] {t(u8, 1f, 0, 2, 3), ints(shape(1), 1)}, t(u8, 1f, 100, 2)));
+    m.put("sum_int8_overflow", oneOp(BuiltinOperator.SUM, 1, keep(false),
+        new T[] {t(i8, 1f, 0, 2, 3), ints(shape(1), 1)}, t(i8, 0.5f, 0, 2)));
     ArgMaxOptionsT am = new ArgMaxOptionsT();
     am.setOutputType(org.tensorflow.lite.schema.TensorType.INT32);
     ArgMinOptionsT an = new ArgMinOptionsT();
