@@ -39,6 +39,33 @@ final class Formats {
     return "scale=" + q.scale() + " zero_point=" + q.zeroPoint();
   }
 
+  /** Channels listed in text before the rest are elided (JSON lists them all). */
+  static final int CHANNELS_SHOWN = 8;
+
+  /**
+   * The whole quantization: "scale=S zero_point=Z" per tensor; per channel, the quantized dimension and
+   * the channels' scales and zero points ("per-channel dim=3 (8): scales=[..] zero_points=[..]"), the
+   * first {@link #CHANNELS_SHOWN} of each.
+   */
+  static String quantizationDetail(QuantizationParams q) {
+    if (q == null || !q.isQuantized()) {
+      return "";
+    }
+    if (!q.isPerChannel()) {
+      return quantization(q);
+    }
+    StringBuilder scales = new StringBuilder();
+    StringBuilder zeroPoints = new StringBuilder();
+    int shown = Math.min(CHANNELS_SHOWN, q.channelCount());
+    for (int c = 0; c < shown; c++) {
+      scales.append(c == 0 ? "" : ", ").append(q.scaleAt(c));
+      zeroPoints.append(c == 0 ? "" : ", ").append(q.zeroPointAt(c));
+    }
+    String more = shown < q.channelCount() ? ", ..." : "";
+    return "per-channel dim=" + q.quantizedDimension() + " (" + q.channelCount() + "): scales=[" + scales + more
+        + "] zero_points=[" + zeroPoints + more + "]";
+  }
+
   /** A number in 6 significant digits (integers exactly). */
   static String number(double v) {
     if (Double.isNaN(v) || Double.isInfinite(v)) {

@@ -45,6 +45,10 @@ final class InspectCommand implements Callable<Integer> {
   @Option(names = "--json", description = "print one JSON object instead of text")
   boolean json;
 
+  @Option(names = "--tensors", description = "also list every tensor of the primary subgraph with its type, shape "
+      + "and quantization (scale, zero point and quantized dimension; each channel's for per-channel tensors)")
+  boolean tensors;
+
   @Mixin
   DelegateFlags delegateFlags;
 
@@ -74,6 +78,9 @@ final class InspectCommand implements Callable<Integer> {
     printTensors(out, "inputs", g, g.inputs());
     printTensors(out, "outputs", g, g.outputs());
     printOperators(out, g);
+    if (tensors) {
+      printAllTensors(out, g);
+    }
     printWeights(out, g);
     printMemory(out, planned);
     printMetadata(out, def.metadata());
@@ -110,6 +117,9 @@ final class InspectCommand implements Callable<Integer> {
     m.put("tensors", g.tensors().size());
     m.put("inputs", tensorsJson(g, g.inputs()));
     m.put("outputs", tensorsJson(g, g.outputs()));
+    if (tensors) {
+      m.put("all_tensors", allTensorsJson(g));
+    }
     Map<String, Map<String, Object>> ops = new TreeMap<>();
     for (OperatorDef op : g.operators()) {
       Map<String, Object> e = ops.computeIfAbsent(op.opName(), k -> new LinkedHashMap<>(Map.of("count", 0,
@@ -149,6 +159,41 @@ final class InspectCommand implements Callable<Integer> {
     return m;
   }
 
+  /** Every tensor: index, name, type, shape, role (constant/variable) and its whole quantization. */
+  private static void printAllTensors(PrintWriter out, SubgraphDef g) {
+    out.println("tensors (" + g.tensors().size() + "):");
+    for (TensorDef t : g.tensors()) {
+      String role = t.isConstant() ? " constant" : t.isVariable() ? " variable" : "";
+      String q = Formats.quantizationDetail(t.quantization());
+      out.println("  " + t.index() + " " + t.name() + "  " + Formats.dtype(t.type()) + Formats.shape(t.shape()) + role
+          + (q.isEmpty() ? "" : "  " + q));
+    }
+  }
+
+  private static List<Object> allTensorsJson(SubgraphDef g) {
+    List<Object> out = new ArrayList<>();
+    for (TensorDef t : g.tensors()) {
+      Map<String, Object> e = new LinkedHashMap<>();
+      e.put("tensor_index", t.index());
+      e.put("name", t.name());
+      e.put("dtype", Formats.dtype(t.type()));
+      e.put("shape", t.shape());
+      e.put("constant", t.isConstant());
+      e.put("variable", t.isVariable());
+      putQuantization(e, t.quantization());
+      out.add(e);
+    }
+    return out;
+  }
+
+  private static void putQuantization(Map<String, Object> e, QuantizationParams q) {
+    if (q != null && q.isQuantized()) {
+      e.put("scales", q.scales());
+      e.put("zero_points", q.zeroPoints());
+      e.put("quantized_dimension", q.quantizedDimension());
+    }
+  }
+
   private static List<Object> tensorsJson(SubgraphDef g, int[] indices) {
     List<Object> out = new ArrayList<>();
     for (int i = 0; i < indices.length; i++) {
@@ -160,12 +205,7 @@ final class InspectCommand implements Callable<Integer> {
       e.put("dtype", Formats.dtype(t.type()));
       e.put("shape", t.shape());
       e.put("shape_signature", t.shapeSignature());
-      QuantizationParams q = t.quantization();
-      if (q != null && q.isQuantized()) {
-        e.put("scales", q.scales());
-        e.put("zero_points", q.zeroPoints());
-        e.put("quantized_dimension", q.quantizedDimension());
-      }
+      putQuantization(e, t.quantization());
       out.add(e);
     }
     return out;

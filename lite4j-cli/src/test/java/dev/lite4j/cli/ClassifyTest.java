@@ -26,7 +26,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Classification of every photo as TensorFlow Lite 2.6.2 classified it ({@code golden/classify/<model>.json}). */
 class ClassifyTest {
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"mobilenet_v2_1.0_224_dequant", "mobilenet_v1_0.25_224_1_default_1"})
+  @ValueSource(strings = {"mobilenet_v2_1.0_224_dequant", "mobilenet_v1_0.25_224_1_default_1",
+      "mobilenet_v2_1.0_224_dequant_dynamic"})
   void sameTopClassesAsTensorFlowLite(String name) throws Exception {
     Map<String, Object> golden = Json.readObject(SharedData.golden("classify").resolve(name + ".json"));
     Path modelFile = SharedData.model(Json.string(golden, "model"));

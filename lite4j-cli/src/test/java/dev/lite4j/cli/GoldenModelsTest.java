@@ -15,11 +15,13 @@ class GoldenModelsTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {
       "hello_world_float",
+      "hello_world_int8",
       "dilated_conv",
       "trained_lstm",
       "mobilenet_v1_0.25_224_1_default_1",
       "mobilenet_v2_1.0_224_dequant",
       "mobilenet_v2_1.0_224_dequant_fp16",
+      "mobilenet_v2_1.0_224_dequant_dynamic",
       "inception_v3_299_synthetic",
       "deeplabv3",
       "face_detection_short_range",

@@ -16,6 +16,7 @@ public final class OpContext {
   private final TensorBuffer[] inputs;
   private final TensorBuffer[] outputs;
   private final DynamicAllocator allocator;
+  private final TensorBuffer[] intermediates;
 
   /** Gives a dynamic output bytes of its own once its shape is known at run time. */
   public interface DynamicAllocator {
@@ -23,9 +24,16 @@ public final class OpContext {
   }
 
   public OpContext(OperatorDef op, TensorBuffer[] inputs, TensorBuffer[] outputs, DynamicAllocator allocator) {
+    this(op, inputs, outputs, new TensorBuffer[0], allocator);
+  }
+
+  /** With the node's intermediate tensors (the integer LSTM reads their quantization). */
+  public OpContext(OperatorDef op, TensorBuffer[] inputs, TensorBuffer[] outputs, TensorBuffer[] intermediates,
+      DynamicAllocator allocator) {
     this.op = op;
     this.inputs = inputs;
     this.outputs = outputs;
+    this.intermediates = intermediates;
     this.allocator = allocator;
   }
 
@@ -52,6 +60,15 @@ public final class OpContext {
 
   public boolean hasInput(int i) {
     return input(i) != null;
+  }
+
+  public int intermediateCount() {
+    return intermediates.length;
+  }
+
+  /** Intermediate tensor {@code i} of the node, or null when the node has fewer (or leaves it out). */
+  public TensorBuffer intermediate(int i) {
+    return i < intermediates.length ? intermediates[i] : null;
   }
 
   public TensorBuffer output(int i) {

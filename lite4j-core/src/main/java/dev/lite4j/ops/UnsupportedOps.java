@@ -10,8 +10,8 @@ final class UnsupportedOps {
   private UnsupportedOps() {}
 
   static void register(OpRegistry.Builder b) {
-    // Quantization ops: integer models are a later issue.
-    b.unsupported(QUANTIZE, FAKE_QUANT);
+    // FAKE_QUANT: a training-time op the converter folds away; TF Lite's kernel is float-only emulation.
+    b.unsupported(FAKE_QUANT);
     // Control flow and multi-subgraph ops: Lite4j runs the primary subgraph only.
     b.unsupported(IF, WHILE, CALL, CALL_ONCE, DELEGATE, PLACEHOLDER_FOR_GREATER_OP_CODES);
     // Custom operators have no standard semantics (e.g. TFLite_Detection_PostProcess, MediaPipe's).

@@ -84,7 +84,7 @@ public final class ExecutionPlan {
       TensorBuffer[] out = bind(op.outputs());
       String outName = out.length > 0 ? out[0].name() : "-";
       Kernel kernel = registry.create(op, outName);
-      steps.add(new Step(op, kernel, new OpContext(op, in, out, this::allocateDynamic)));
+      steps.add(new Step(op, kernel, new OpContext(op, in, out, bind(op.intermediates()), this::allocateDynamic)));
     }
   }
 

@@ -47,6 +47,17 @@ public final class FixedPoint {
     return roundingDivideByPot(saturatingRoundingDoublingHighMul(x * (1 << leftShift), multiplier), rightShift);
   }
 
+  /**
+   * ruy's {@code MultiplyByQuantizedMultiplier} (what TensorFlow Lite 2.6's int8 GEMMs use on x86): one
+   * rounding, {@code (x * multiplier + 2^(30 - shift)) >> (31 - shift)} in 64 bits, halves rounded up.
+   * Differs from {@link #multiplyByQuantizedMultiplier(int, int, int)} by one in rare cases. Needs
+   * {@code shift} in [-31, 30].
+   */
+  public static int multiplyByQuantizedMultiplierSingleRounding(int x, int multiplier, int shift) {
+    int totalShift = 31 - shift;
+    return (int) (((long) x * multiplier + (1L << (totalShift - 1))) >> totalShift);
+  }
+
   /** {@code MultiplyByQuantizedMultiplierSmallerThanOneExp}: shift <= 0, no left shift. */
   public static int multiplyByQuantizedMultiplierSmallerThanOneExp(int x, int multiplier, int shift) {
     return roundingDivideByPot(saturatingRoundingDoublingHighMul(x, multiplier), -shift);
@@ -77,5 +88,15 @@ public final class FixedPoint {
   /** gemmlowp's {@code SaturatingAdd} of 16-bit values (both inputs in int16 range). */
   public static int saturatingAdd16(int a, int b) {
     return clamp(a + b, Short.MIN_VALUE, Short.MAX_VALUE);
+  }
+
+  /**
+   * TensorFlow Lite's {@code CheckedLog2} in float: the rounded log2 of {@code x} when x is within 1e-3 (in
+   * log2) of a power of two, else {@link Integer#MIN_VALUE}.
+   */
+  public static int log2IfPowerOfTwo(float x) {
+    float log2 = (float) Math.log(x) * (1.0f / (float) Math.log(2.0f));
+    float rounded = Rounding.roundHalfAway(log2);
+    return Math.abs(log2 - rounded) < 1e-3f ? (int) rounded : Integer.MIN_VALUE;
   }
 }

@@ -42,8 +42,12 @@ public record QuantizedRange(int min, int max) {
     };
   }
 
-  private static int quantize(float real, float scale, int zeroPoint) {
-    return zeroPoint + (int) Rounding.roundHalfAway(real / scale);
+  /**
+   * The quantized {@code real}, saturated to int32 (the C++ casts an out-of-range float, which is undefined; a
+   * tiny scale must not wrap the sum around and invert the range).
+   */
+  static int quantize(float real, float scale, int zeroPoint) {
+    return (int) (zeroPoint + (double) Rounding.roundHalfAway(real / scale)); // exact below 2^53; d2i saturates
   }
 
   private static String activationName(byte code) {

@@ -1,6 +1,7 @@
 package dev.lite4j.ops.activation;
 
 import dev.lite4j.DataType;
+import dev.lite4j.kernels.QuantizedTensors;
 import dev.lite4j.ops.OpContext;
 import dev.lite4j.runtime.TensorBuffer;
 import java.util.Set;
@@ -39,5 +40,28 @@ final class Unary {
     if (smallInt && t.quantization().isQuantized()) {
       throw ctx.unsupported("quantized " + t.type() + " tensors are not supported yet");
     }
+  }
+
+  /**
+   * Checks one INT8, UINT8 or INT16 input and one output of the same type, both with a per-tensor scale
+   * and zero point in range, and gives the output the input's shape (the quantized GenericPrepare).
+   */
+  static TensorBuffer prepareQuantized(OpContext ctx) {
+    TensorBuffer in = ctx.input(0);
+    ctx.require(ctx.inputCount() == 1 && in != null, "needs exactly one input, has %d", ctx.inputCount());
+    ctx.require(ctx.outputCount() == 1, "needs exactly one output, has %d", ctx.outputCount());
+    TensorBuffer out = ctx.output(0);
+    ctx.require(out.type() == in.type(), "output type %s differs from input type %s", out.type(), in.type());
+    QuantizedTensors.scale(ctx, in, "input");
+    QuantizedTensors.zeroPoint(ctx, in, "input");
+    QuantizedTensors.scale(ctx, out, "output");
+    QuantizedTensors.zeroPoint(ctx, out, "output");
+    ctx.setOutputShape(0, in.shape());
+    return in;
+  }
+
+  /** True for an INT8, UINT8 or INT16 input: the integer kernels' case (which insist on quantization parameters). */
+  static boolean isQuantized(TensorBuffer in) {
+    return in != null && QuantizedTensors.isQuantizedType(in.type());
   }
 }

@@ -17,8 +17,9 @@ import org.tensorflow.lite.schema.DepthwiseConv2DOptions;
  *
  * <p>As TensorFlow Lite 2.x does, the multiplier comes from the shapes (output channels / input
  * channels, which must divide exactly); the redundant {@code depth_multiplier} option is not trusted,
- * since converters have written inconsistent values into real models. Each output sums its products
- * in float over filter y then filter x, then adds the bias and clamps.
+ * since converters have written inconsistent values into real models. Each output starts from its bias
+ * and adds its products in float over filter y then filter x (TensorFlow Lite's optimized order), then
+ * clamps.
  */
 public final class DepthwiseConv2D implements Kernel {
   private Activation activation;
@@ -164,9 +165,17 @@ public final class DepthwiseConv2D implements Kernel {
     }
   }
 
-  /** Sums the taps of output pixel (oy, ox) into {@code acc}, then adds bias and clamps. */
+  /**
+   * Sums the taps of output pixel (oy, ox) into {@code acc}, which starts from the bias, then clamps:
+   * TensorFlow Lite's optimized float kernel initializes its accumulators with the bias and adds the
+   * taps to them (filter y, then filter x), so the bias goes first to give its very roundings.
+   */
   private void pixel(int oy, int ox) {
-    Arrays.fill(acc, 0f);
+    if (bias != null) {
+      System.arraycopy(bias, 0, acc, 0, outC);
+    } else {
+      Arrays.fill(acc, 0f);
+    }
     int ix0 = ox * strideW - padLeft;
     for (int fy = fyLo[oy]; fy < fyHi[oy]; fy++) {
       for (int fx = fxLo[ox]; fx < fxHi[ox]; fx++) {
@@ -178,7 +187,7 @@ public final class DepthwiseConv2D implements Kernel {
         MultiplyAdd.elementwise(acc, expanded, weights[fy * kW + fx], outC);
       }
     }
-    MultiplyAdd.biasAndActivation(acc, bias, 0, outC, activation);
+    MultiplyAdd.biasAndActivation(acc, null, 0, outC, activation);
   }
 
   private void expand() {

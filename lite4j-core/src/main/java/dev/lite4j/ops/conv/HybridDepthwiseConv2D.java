@@ -1,17 +1,180 @@
 package dev.lite4j.ops.conv;
 
+import dev.lite4j.kernels.Activation;
 import dev.lite4j.ops.Kernel;
 import dev.lite4j.ops.OpContext;
+import dev.lite4j.runtime.TensorBuffer;
+import java.nio.FloatBuffer;
+import java.util.Arrays;
+import org.tensorflow.lite.schema.DepthwiseConv2DOptions;
 
-/** Placeholder: refuses the node until this kernel is written. */
+/**
+ * DEPTHWISE_CONV_2D, hybrid: float32 input and output, INT8 constant filter [1, H, W, C * multiplier]
+ * with one scale per output channel, float bias, as TensorFlow Lite 2.6's {@code depthwise_conv.cc}
+ * ({@code EvalHybridPerChannel}, optimized {@code DepthwiseConvHybridGeneral}) computes it: each batch
+ * row is quantized asymmetrically on the fly (the op has no option for it), each output is the exact
+ * integer sum over the valid taps of {@code w * (q - zeroPoint)}, then
+ * {@code out = acc * inputScale * channelScale + bias} (left to right, in float) clamped to the
+ * activation. TensorFlow Lite refuses a hybrid depthwise filter without one scale per channel (unless
+ * it has a single channel), and a UINT8 one; so does this kernel.
+ */
 public final class HybridDepthwiseConv2D implements Kernel {
+  private Activation activation;
+  private int strideH;
+  private int strideW;
+  private int dilationH;
+  private int dilationW;
+  private int inH;
+  private int inW;
+  private int inC;
+  private int outH;
+  private int outW;
+  private int outC;
+  private int kH;
+  private int kW;
+  private int multiplier;
+  private int padTop;
+  private int padLeft;
+  private boolean empty;
+  private float[] channelScales;
+  /** Tap t's outC weights at [t * outC] (the filter's own layout). */
+  private int[] weights;
+  private float[] bias;
+  private float[] inputRow;
+  private int[] quantized;
+  private final int[] zeroPoint = new int[1];
+  private int[] acc;
+  /** The input pixel's centred values, each channel repeated multiplier times. */
+  private int[] expanded;
+  private float[] outPixel;
+
   @Override
   public void prepare(OpContext ctx) {
-    throw ctx.unsupported("HybridDepthwiseConv2D is not implemented yet");
+    TensorBuffer input = ctx.input(0);
+    TensorBuffer filter = ctx.input(1);
+    ctx.require(input != null && filter != null, "needs an input and a filter");
+    FloatOperands.requireFloatInput(ctx, input, "input");
+    FloatOperands.requireRank(ctx, input, 4, "input");
+    FloatOperands.requireRank(ctx, filter, 4, "filter");
+    FloatOperands.requireFloatOutput(ctx);
+    DepthwiseConv2DOptions o = ctx.options(new DepthwiseConv2DOptions());
+    ConvWindow window = ConvWindow.check(ctx, o.strideH(), o.strideW(), o.dilationHFactor(), o.dilationWFactor(),
+        o.padding(), o.fusedActivationFunction());
+    strideH = window.strideH();
+    strideW = window.strideW();
+    dilationH = window.dilationH();
+    dilationW = window.dilationW();
+    activation = window.activation();
+    inH = input.dim(1);
+    inW = input.dim(2);
+    inC = input.dim(3);
+    kH = filter.dim(1);
+    kW = filter.dim(2);
+    outC = filter.dim(3);
+    ctx.require(filter.dim(0) == 1, "filter shape %s must be [1, H, W, channels]", Arrays.toString(filter.shape()));
+    ctx.require(kH >= 1 && kW >= 1 && outC >= 1, "filter shape %s has an empty dimension",
+        Arrays.toString(filter.shape()));
+    ctx.require(inC >= 1 && outC % inC == 0, "filter channels %d are not a multiple of the input channels %d",
+        outC, inC);
+    multiplier = outC / inC;
+    float[] scales = HybridInputs.requireWeights(ctx, filter, "filter", false, outC, 3);
+    ctx.require(scales.length == outC, "hybrid filter '%s' has %d scale(s) for %d channels: TensorFlow Lite's "
+        + "hybrid DEPTHWISE_CONV_2D needs one per channel", filter.name(), scales.length, outC);
+    channelScales = scales;
+    ConvWindow.Placement at = window.place(ctx, input, filter, kH, kW);
+    outH = at.outH();
+    outW = at.outW();
+    padTop = at.padTop();
+    padLeft = at.padLeft();
+    ctx.require((long) inH * inW * inC <= Integer.MAX_VALUE, "input %s is too large",
+        Arrays.toString(input.shape()));
+    bias = FloatOperands.prepareBias(ctx, ctx.input(2), outC);
+    FloatOperands.setOutputShape(ctx, input.dim(0), outH, outW, outC);
+    empty = ctx.output(0).numElements() == 0;
+  }
+
+  @Override
+  public void pack(OpContext ctx) {
+    if (empty) {
+      return;
+    }
+    if (ctx.input(1).isConstant()) {
+      weights = HybridInputs.readSigned(ctx.input(1));
+    }
+    inputRow = new float[inH * inW * inC];
+    quantized = new int[inH * inW * inC];
+    acc = new int[outC];
+    expanded = new int[outC];
+    outPixel = new float[outC];
   }
 
   @Override
   public void run(OpContext ctx) {
-    throw new IllegalStateException("not prepared");
+    if (empty) {
+      return;
+    }
+    if (!ctx.input(1).isConstant()) {
+      weights = HybridInputs.readSigned(ctx.input(1));
+    }
+    FloatOperands.refreshBias(ctx.input(2), bias);
+    FloatBuffer in = ctx.input(0).floats();
+    FloatBuffer out = ctx.output(0).floats();
+    int batches = ctx.input(0).dim(0);
+    int rowSize = inH * inW * inC;
+    int o = 0;
+    for (int b = 0; b < batches; b++) {
+      in.get(b * rowSize, inputRow, 0, rowSize);
+      float inputScale = HybridInputs.asymmetric(inputRow, 0, rowSize, quantized, 0, zeroPoint, 0);
+      for (int oy = 0; oy < outH; oy++) {
+        for (int ox = 0; ox < outW; ox++) {
+          pixel(oy, ox, inputScale);
+          out.put(o, outPixel, 0, outC);
+          o += outC;
+        }
+      }
+    }
+  }
+
+  private void pixel(int oy, int ox, float inputScale) {
+    Arrays.fill(acc, 0);
+    int iy0 = oy * strideH - padTop;
+    int ix0 = ox * strideW - padLeft;
+    for (int fy = 0; fy < kH; fy++) {
+      int iy = iy0 + fy * dilationH;
+      if (iy < 0 || iy >= inH) {
+        continue;
+      }
+      for (int fx = 0; fx < kW; fx++) {
+        int ix = ix0 + fx * dilationW;
+        if (ix < 0 || ix >= inW) {
+          continue;
+        }
+        int[] x = loadPixel((iy * inW + ix) * inC);
+        int w = (fy * kW + fx) * outC;
+        for (int c = 0; c < outC; c++) {
+          acc[c] += weights[w + c] * x[c];
+        }
+      }
+    }
+    for (int c = 0; c < outC; c++) {
+      float v = acc[c] * inputScale * channelScales[c];
+      outPixel[c] = activation.apply(bias == null ? v : v + bias[c]);
+    }
+  }
+
+  /** The centred input pixel at {@code at}, channels repeated multiplier times (a copy at offset 0). */
+  private int[] loadPixel(int at) {
+    if (multiplier == 1) {
+      System.arraycopy(quantized, at, expanded, 0, inC);
+      return expanded;
+    }
+    int j = 0;
+    for (int c = 0; c < inC; c++) {
+      int v = quantized[at + c];
+      for (int q = 0; q < multiplier; q++) {
+        expanded[j++] = v;
+      }
+    }
+    return expanded;
   }
 }

@@ -1,17 +1,113 @@
 package dev.lite4j.ops.conv;
 
+import dev.lite4j.kernels.Activation;
 import dev.lite4j.ops.Kernel;
 import dev.lite4j.ops.OpContext;
+import dev.lite4j.runtime.TensorBuffer;
+import java.nio.FloatBuffer;
+import java.util.Arrays;
+import org.tensorflow.lite.schema.FullyConnectedOptions;
+import org.tensorflow.lite.schema.FullyConnectedOptionsWeightsFormat;
 
-/** Placeholder: refuses the node until this kernel is written. */
+/**
+ * FULLY_CONNECTED, hybrid: float32 input and output, INT8 (or UINT8, read as int8) weights
+ * [units, inputSize] with one scale, optional float bias, as TensorFlow Lite 2.6's
+ * {@code fully_connected.cc} ({@code EvalHybrid}) computes it. Each input row is quantized on the fly,
+ * symmetrically or, with {@code asymmetric_quantize_inputs}, asymmetrically; the row's scaling factor is
+ * multiplied by the weight scale (float), and {@code out = bias + acc * factor}, clamped to the
+ * activation, where acc is the exact integer sum of {@code w * (q - zeroPoint)}. Shapes and
+ * {@code keep_num_dims} as in the float kernel. TensorFlow Lite 2.6 has no per-channel hybrid fully
+ * connected kernel, so weights with several different scales are refused.
+ */
 public final class HybridFullyConnected implements Kernel {
+  private Activation activation;
+  private boolean asymmetric;
+  private int units;
+  private int inputSize;
+  private int batch;
+  private float weightScale;
+  /** Unit u's weights at [u * inputSize]. */
+  private int[] weights;
+  private float[] bias;
+  private float[] row;
+  private int[] quantized;
+  private final int[] zeroPoint = new int[1];
+  private float[] outRow;
+
   @Override
   public void prepare(OpContext ctx) {
-    throw ctx.unsupported("HybridFullyConnected is not implemented yet");
+    TensorBuffer input = ctx.input(0);
+    TensorBuffer filter = ctx.input(1);
+    ctx.require(input != null && filter != null, "needs an input and weights");
+    FloatOperands.requireFloatInput(ctx, input, "input");
+    FloatOperands.requireFloatOutput(ctx);
+    FullyConnectedOptions o = ctx.options(new FullyConnectedOptions());
+    if (o.weightsFormat() != FullyConnectedOptionsWeightsFormat.DEFAULT) {
+      throw ctx.unsupported("weights format " + o.weightsFormat() + " is not supported with a float32 input");
+    }
+    activation = Activation.of(o.fusedActivationFunction(), ctx);
+    asymmetric = o.asymmetricQuantizeInputs();
+    FloatOperands.requireRank(ctx, filter, 2, "weights");
+    units = filter.dim(0);
+    inputSize = filter.dim(1);
+    ctx.require(units >= 1 && inputSize >= 1, "weights shape %s has an empty dimension",
+        Arrays.toString(filter.shape()));
+    float[] scales = HybridInputs.requireWeights(ctx, filter, "weights", true, units, 0);
+    if (HybridInputs.differ(scales)) {
+      throw ctx.unsupported("per-channel hybrid weights (" + scales.length + " different scales) are not "
+          + "supported: TensorFlow Lite 2.6's hybrid FULLY_CONNECTED takes one weight scale");
+    }
+    weightScale = scales[0];
+    int elements = input.numElements();
+    ctx.require(elements % inputSize == 0, "input shape %s is not a whole number of rows of %d (weights %s)",
+        Arrays.toString(input.shape()), inputSize, Arrays.toString(filter.shape()));
+    batch = elements / inputSize;
+    bias = FloatOperands.prepareBias(ctx, ctx.input(2), units);
+    FloatOperands.setOutputShape(ctx, outputShape(ctx, input, o.keepNumDims()));
+  }
+
+  private int[] outputShape(OpContext ctx, TensorBuffer input, boolean keepNumDims) {
+    if (!keepNumDims) {
+      return new int[] {batch, units};
+    }
+    int rank = input.rank();
+    ctx.require(rank >= 1 && input.dim(rank - 1) == inputSize,
+        "keep_num_dims needs the input's last dimension to be %d, input shape is %s", inputSize,
+        Arrays.toString(input.shape()));
+    int[] shape = input.shape().clone();
+    shape[rank - 1] = units;
+    return shape;
+  }
+
+  @Override
+  public void pack(OpContext ctx) {
+    if (ctx.input(1).isConstant()) {
+      weights = HybridInputs.readSigned(ctx.input(1));
+    }
+    row = new float[inputSize];
+    quantized = new int[inputSize];
+    outRow = new float[units];
   }
 
   @Override
   public void run(OpContext ctx) {
-    throw new IllegalStateException("not prepared");
+    if (!ctx.input(1).isConstant()) {
+      weights = HybridInputs.readSigned(ctx.input(1));
+    }
+    FloatOperands.refreshBias(ctx.input(2), bias);
+    FloatBuffer in = ctx.input(0).floats();
+    FloatBuffer out = ctx.output(0).floats();
+    for (int b = 0; b < batch; b++) {
+      in.get(b * inputSize, row, 0, inputSize);
+      float factor = (asymmetric
+          ? HybridInputs.asymmetric(row, 0, inputSize, quantized, 0, zeroPoint, 0)
+          : HybridInputs.symmetric(row, 0, inputSize, quantized, 0)) * weightScale;
+      for (int u = 0; u < units; u++) {
+        int acc = HybridInputs.dot(weights, u * inputSize, quantized, 0, inputSize);
+        float v = acc * factor;
+        outRow[u] = activation.apply(bias == null ? v : bias[u] + v);
+      }
+      out.put(b * units, outRow, 0, units);
+    }
   }
 }

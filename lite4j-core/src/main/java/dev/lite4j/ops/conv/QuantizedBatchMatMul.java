@@ -1,17 +1,223 @@
 package dev.lite4j.ops.conv;
 
+import dev.lite4j.DataType;
+import dev.lite4j.kernels.Broadcast;
+import dev.lite4j.kernels.QuantizedTensors;
+import dev.lite4j.kernels.fixedpoint.QuantizedMultiplier;
 import dev.lite4j.ops.Kernel;
 import dev.lite4j.ops.OpContext;
+import dev.lite4j.runtime.Shapes;
+import dev.lite4j.runtime.TensorBuffer;
+import java.util.Arrays;
+import org.tensorflow.lite.schema.BatchMatMulOptions;
 
-/** Placeholder: refuses the node until this kernel is written. */
+/**
+ * BATCH_MATMUL on integers, as TensorFlow Lite 2.6 computes it: INT8 lhs and rhs (per-tensor, any zero
+ * points; the int8 GEMM is ruy's, so the rescale rounds once) or INT16 lhs and rhs (zero points 0, 64-bit
+ * sums, TF Lite's 15-bit int64 rescale). Output of the input type, clamped to the type's range (the op has no
+ * fused activation). Shapes, {@code adj_x}/{@code adj_y} and batch broadcasting as in {@link BatchMatMul}.
+ *
+ * <p>Each output is {@code clamp(zp_out + M * sum_k (l_ik + off_l)(r_kj + off_r))}, {@code M = s_l * s_r /
+ * s_out}. Both operands are widened with their offsets into row-major [M][K] and [N][K] arrays (a constant rhs
+ * once at pack) so that each output is a dot product of two contiguous rows.
+ */
 public final class QuantizedBatchMatMul implements Kernel {
+  private static final int MAX_RANK = 5;
+
+  private boolean adjX;
+  private boolean adjY;
+  private int m;
+  private int k;
+  private int n;
+  private boolean empty;
+  private boolean wide;
+  private int lhsOffset;
+  private int rhsOffset;
+  private int outZp;
+  private int outMin;
+  private int outMax;
+  private int multiplier;
+  private int shift;
+  private int[] outBatchDims;
+  private int[] lhsBatchStrides;
+  private int[] rhsBatchStrides;
+  private int outBatches;
+  /** lhs batches as [M][K] rows, rhs batches as [N][K] rows, offsets added. */
+  private int[] lhsRows;
+  private int[] rhsCols;
+  private int[] raw;
+  private int[] out;
+  private byte[] outBytes;
+  private short[] outShorts;
+
   @Override
   public void prepare(OpContext ctx) {
-    throw ctx.unsupported("QuantizedBatchMatMul is not implemented yet");
+    TensorBuffer lhs = ctx.input(0);
+    TensorBuffer rhs = ctx.input(1);
+    TensorBuffer output = ctx.output(0);
+    ctx.require(lhs != null && rhs != null, "needs two inputs");
+    lhsOffset = QuantizedOperands.inputOffset(ctx, lhs, "lhs");
+    if (rhs.type() != lhs.type()) {
+      throw ctx.unsupported("rhs of type " + rhs.type() + " with a " + lhs.type() + " lhs is not supported");
+    }
+    if (lhs.type() == DataType.UINT8) {
+      throw ctx.unsupported("UINT8 inputs are not supported (TensorFlow Lite has INT8 and INT16 only)");
+    }
+    rhsOffset = QuantizedOperands.inputOffset(ctx, rhs, "rhs");
+    ctx.require(rhs.quantization().channelCount() == 1, "rhs '%s' is quantized per channel (not supported)",
+        rhs.name());
+    outZp = QuantizedOperands.outputZeroPoint(ctx, lhs, output);
+    wide = lhs.type() == DataType.INT16;
+    outMin = wide ? Short.MIN_VALUE : Byte.MIN_VALUE;
+    outMax = wide ? Short.MAX_VALUE : Byte.MAX_VALUE;
+    QuantizedMultiplier qm = QuantizedMultiplier.of((double) lhs.quantization().scale()
+        * (double) rhs.quantization().scale() / (double) output.quantization().scale());
+    multiplier = qm.multiplier();
+    shift = qm.shift();
+    BatchMatMulOptions o = ctx.options(new BatchMatMulOptions());
+    adjX = o.adjX();
+    adjY = o.adjY();
+    ctx.require(lhs.rank() >= 2 && lhs.rank() <= MAX_RANK && rhs.rank() >= 2 && rhs.rank() <= MAX_RANK,
+        "input ranks must be 2 to %d, shapes are %s and %s", MAX_RANK, Arrays.toString(lhs.shape()),
+        Arrays.toString(rhs.shape()));
+    int rank = Math.max(lhs.rank(), rhs.rank());
+    int[] l = extend(lhs.shape(), rank);
+    int[] r = extend(rhs.shape(), rank);
+    m = adjX ? l[rank - 1] : l[rank - 2];
+    k = adjX ? l[rank - 2] : l[rank - 1];
+    int rhsK = adjY ? r[rank - 1] : r[rank - 2];
+    n = adjY ? r[rank - 2] : r[rank - 1];
+    ctx.require(k == rhsK, "contracted dimensions differ: lhs %s%s, rhs %s%s", Arrays.toString(lhs.shape()),
+        adjX ? " (adj_x)" : "", Arrays.toString(rhs.shape()), adjY ? " (adj_y)" : "");
+    int[] lhsBatch = Arrays.copyOf(l, rank - 2);
+    int[] rhsBatch = Arrays.copyOf(r, rank - 2);
+    int[] outBatch = Broadcast.shape(lhsBatch, rhsBatch);
+    ctx.require(outBatch != null, "batch dimensions of %s and %s do not broadcast", Arrays.toString(lhs.shape()),
+        Arrays.toString(rhs.shape()));
+    int[] outShape = Arrays.copyOf(outBatch, rank);
+    outShape[rank - 2] = m;
+    outShape[rank - 1] = n;
+    FloatOperands.setOutputShape(ctx, outShape);
+    empty = output.numElements() == 0;
+    if (empty) {
+      return;
+    }
+    outBatches = Shapes.elementCount(outBatch);
+    outBatchDims = outBatch;
+    lhsBatchStrides = broadcastStrides(lhsBatch);
+    rhsBatchStrides = broadcastStrides(rhsBatch);
+  }
+
+  private static int[] broadcastStrides(int[] batchShape) {
+    int[] strides = Shapes.strides(batchShape);
+    for (int d = 0; d < batchShape.length; d++) {
+      if (batchShape[d] == 1) {
+        strides[d] = 0;
+      }
+    }
+    return strides;
+  }
+
+  private int batchIndex(int ob, int[] strides) {
+    int index = 0;
+    for (int d = outBatchDims.length - 1; d >= 0; d--) {
+      int size = outBatchDims[d];
+      index += (ob % size) * strides[d];
+      ob /= size;
+    }
+    return index;
+  }
+
+  private static int[] extend(int[] shape, int rank) {
+    int[] e = new int[rank];
+    Arrays.fill(e, 1);
+    System.arraycopy(shape, 0, e, rank - shape.length, shape.length);
+    return e;
+  }
+
+  @Override
+  public void pack(OpContext ctx) {
+    if (empty) {
+      return;
+    }
+    TensorBuffer lhs = ctx.input(0);
+    TensorBuffer rhs = ctx.input(1);
+    raw = new int[Math.max(lhs.numElements(), rhs.numElements())];
+    lhsRows = new int[lhs.numElements()];
+    rhsCols = new int[rhs.numElements()];
+    if (rhs.isConstant()) {
+      loadRhs(rhs);
+    }
+    out = new int[ctx.output(0).numElements()];
+    outBytes = QuantizedOperands.byteScratch(lhs.type(), out.length);
+    outShorts = QuantizedOperands.shortScratch(lhs.type(), out.length);
+  }
+
+  /** lhs batches as [M][K] (transposing [K][M] when adj_x), offset added. */
+  private void loadLhs(TensorBuffer lhs) {
+    int count = lhs.numElements();
+    QuantizedTensors.read(lhs, 0, raw, 0, count);
+    int batches = k == 0 || m == 0 ? 0 : count / (m * k);
+    for (int b = 0; b < batches; b++) {
+      int base = b * m * k;
+      for (int i = 0; i < m; i++) {
+        for (int kk = 0; kk < k; kk++) {
+          lhsRows[base + i * k + kk] = raw[base + (adjX ? kk * m + i : i * k + kk)] + lhsOffset;
+        }
+      }
+    }
+  }
+
+  /** rhs batches as [N][K] (transposing [K][N] unless adj_y), offset added. */
+  private void loadRhs(TensorBuffer rhs) {
+    int count = rhs.numElements();
+    QuantizedTensors.read(rhs, 0, raw, 0, count);
+    int batches = k == 0 || n == 0 ? 0 : count / (n * k);
+    for (int b = 0; b < batches; b++) {
+      int base = b * n * k;
+      for (int j = 0; j < n; j++) {
+        for (int kk = 0; kk < k; kk++) {
+          rhsCols[base + j * k + kk] = raw[base + (adjY ? j * k + kk : kk * n + j)] + rhsOffset;
+        }
+      }
+    }
   }
 
   @Override
   public void run(OpContext ctx) {
-    throw new IllegalStateException("not prepared");
+    if (empty) {
+      return;
+    }
+    TensorBuffer rhs = ctx.input(1);
+    if (!rhs.isConstant()) {
+      loadRhs(rhs);
+    }
+    loadLhs(ctx.input(0));
+    boolean single = QuantizedOperands.ruyRescales(ctx.input(0).type());
+    for (int ob = 0; ob < outBatches; ob++) {
+      int lBase = batchIndex(ob, lhsBatchStrides) * m * k;
+      int rBase = batchIndex(ob, rhsBatchStrides) * n * k;
+      int oBase = ob * m * n;
+      for (int i = 0; i < m; i++) {
+        int l = lBase + i * k;
+        for (int j = 0; j < n; j++) {
+          int r = rBase + j * k;
+          if (wide) {
+            long a = 0;
+            for (int kk = 0; kk < k; kk++) {
+              a += lhsRows[l + kk] * rhsCols[r + kk]; // |product| <= 2^30: exact in int
+            }
+            out[oBase + i * n + j] = QuantizedOperands.requantize(a, multiplier, shift, outZp, outMin, outMax);
+          } else {
+            int a = 0;
+            for (int kk = 0; kk < k; kk++) {
+              a += lhsRows[l + kk] * rhsCols[r + kk];
+            }
+            out[oBase + i * n + j] = QuantizedOperands.requantize(a, multiplier, shift, single, outZp, outMin, outMax);
+          }
+        }
+      }
+    }
+    QuantizedOperands.store(out, ctx.output(0), outBytes, outShorts);
   }
 }

@@ -1,17 +1,274 @@
 package dev.lite4j.ops.conv;
 
+import dev.lite4j.DataType;
+import dev.lite4j.kernels.WindowTaps;
+import dev.lite4j.kernels.fixedpoint.QuantizedMultiplier;
+import dev.lite4j.kernels.fixedpoint.QuantizedRange;
 import dev.lite4j.ops.Kernel;
 import dev.lite4j.ops.OpContext;
+import dev.lite4j.runtime.TensorBuffer;
+import java.util.Arrays;
+import org.tensorflow.lite.schema.Conv2DOptions;
 
-/** Placeholder: refuses the node until this kernel is written. */
+/**
+ * CONV_2D on integers, as TensorFlow Lite 2.6's integer kernels compute it: UINT8 (per-tensor, weight
+ * zero point), INT8 (per-channel or per-tensor weights, INT32 bias) and INT16 activations with INT8
+ * weights (INT64 or INT32 bias, 64-bit accumulators). Same window options and grouping as {@link Conv2D}.
+ *
+ * <p>Each output is {@code clamp(zp_out + M_c(bias_c + sum (x + off_in) * (w + off_w)))} over the taps
+ * inside the input (padding contributes nothing, as the input zero point does in TensorFlow Lite's im2col),
+ * with {@code M_c} TensorFlow Lite's fixed-point rescaling. Integer sums are exact, so the order does not
+ * matter. Weights are widened (offset added) once at pack; each run widens the input once (offset added)
+ * so that the inner loops are dot products over int arrays, four output channels at a time.
+ */
 public final class QuantizedConv2D implements Kernel {
+  private int inH;
+  private int inW;
+  private int inC;
+  private int outH;
+  private int outW;
+  private int outC;
+  private int kH;
+  private int kW;
+  private int groups;
+  private int groupIn;
+  private int groupOut;
+  private int strideH;
+  private int strideW;
+  private int dilationH;
+  private int dilationW;
+  private int padTop;
+  private int padLeft;
+  private boolean empty;
+  private boolean wide;
+  /** Rescale as ruy does (single rounding): see {@link QuantizedOperands#ruyRescales}. */
+  private boolean ruy;
+  private int inputOffset;
+  private int weightOffset;
+  private int outZp;
+  private QuantizedRange range;
+  private int[] fyLo;
+  private int[] fyHi;
+  private int[] fxLo;
+  private int[] fxHi;
+  private int[] multiplier;
+  private int[] shift;
+  /** OHWI weights with the weight offset added. */
+  private int[] weights;
+  private long[] bias;
+  private int[] biasInt;
+  private int[] in;
+  private int[] out;
+  private byte[] inBytes;
+  private short[] inShorts;
+  private byte[] outBytes;
+  private short[] outShorts;
+
   @Override
   public void prepare(OpContext ctx) {
-    throw ctx.unsupported("QuantizedConv2D is not implemented yet");
+    TensorBuffer input = ctx.input(0);
+    TensorBuffer filter = ctx.input(1);
+    TensorBuffer output = ctx.output(0);
+    ctx.require(input != null && filter != null, "needs an input and a filter");
+    FloatOperands.requireRank(ctx, input, 4, "input");
+    FloatOperands.requireRank(ctx, filter, 4, "filter");
+    inputOffset = QuantizedOperands.inputOffset(ctx, input, "input");
+    Conv2DOptions o = ctx.options(new Conv2DOptions());
+    ConvWindow window = ConvWindow.check(ctx, o.strideH(), o.strideW(), o.dilationHFactor(), o.dilationWFactor(),
+        o.padding(), o.fusedActivationFunction());
+    strideH = window.strideH();
+    strideW = window.strideW();
+    dilationH = window.dilationH();
+    dilationW = window.dilationW();
+    readShapes(ctx, input, filter, window);
+    weightOffset = QuantizedOperands.weightOffset(ctx, input, filter, outC, "filter", true);
+    QuantizedOperands.checkBias(ctx, input, ctx.input(2), outC);
+    outZp = QuantizedOperands.outputZeroPoint(ctx, input, output);
+    range = QuantizedOperands.range(ctx, output, o.fusedActivationFunction());
+    wide = input.type() == DataType.INT16;
+    ruy = QuantizedOperands.ruyRescales(input.type());
+    QuantizedMultiplier[] m = QuantizedOperands.multipliers(input, filter, output, outC);
+    multiplier = QuantizedOperands.multiplierInts(m);
+    shift = QuantizedOperands.shiftInts(m);
+    FloatOperands.setOutputShape(ctx, input.dim(0), outH, outW, outC);
+    empty = output.numElements() == 0;
+    if (empty) {
+      return;
+    }
+    fyLo = new int[outH];
+    fyHi = new int[outH];
+    WindowTaps.ranges(outH, strideH, padTop, dilationH, kH, inH, fyLo, fyHi);
+    fxLo = new int[outW];
+    fxHi = new int[outW];
+    WindowTaps.ranges(outW, strideW, padLeft, dilationW, kW, inW, fxLo, fxHi);
+  }
+
+  private void readShapes(OpContext ctx, TensorBuffer input, TensorBuffer filter, ConvWindow window) {
+    inH = input.dim(1);
+    inW = input.dim(2);
+    inC = input.dim(3);
+    outC = filter.dim(0);
+    kH = filter.dim(1);
+    kW = filter.dim(2);
+    groupIn = filter.dim(3);
+    ctx.require(outC >= 1 && kH >= 1 && kW >= 1 && groupIn >= 1, "filter shape %s has an empty dimension",
+        Arrays.toString(filter.shape()));
+    ctx.require(inC % groupIn == 0, "input channels %d are not a multiple of the filter's input channels %d",
+        inC, groupIn);
+    groups = inC / groupIn;
+    ctx.require(groups >= 1 && outC % groups == 0,
+        "output channels %d are not a multiple of the %d groups (input channels %d / filter channels %d)",
+        outC, groups, inC, groupIn);
+    groupOut = outC / groups;
+    ConvWindow.Placement at = window.place(ctx, input, filter, kH, kW);
+    outH = at.outH();
+    outW = at.outW();
+    padTop = at.padTop();
+    padLeft = at.padLeft();
+  }
+
+  @Override
+  public void pack(OpContext ctx) {
+    if (empty) {
+      return;
+    }
+    TensorBuffer input = ctx.input(0);
+    TensorBuffer output = ctx.output(0);
+    if (ctx.input(1).isConstant()) {
+      weights = QuantizedOperands.widen(ctx.input(1), weightOffset);
+    } else {
+      weights = new int[ctx.input(1).numElements()];
+    }
+    TensorBuffer b = ctx.input(2);
+    bias = QuantizedOperands.readBias(b, outC);
+    biasInt = new int[outC];
+    for (int c = 0; c < outC; c++) {
+      biasInt[c] = (int) bias[c];
+    }
+    in = new int[input.numElements()];
+    inBytes = QuantizedOperands.byteScratch(input.type(), in.length);
+    inShorts = QuantizedOperands.shortScratch(input.type(), in.length);
+    out = new int[output.numElements()];
+    outBytes = QuantizedOperands.byteScratch(output.type(), out.length);
+    outShorts = QuantizedOperands.shortScratch(output.type(), out.length);
   }
 
   @Override
   public void run(OpContext ctx) {
-    throw new IllegalStateException("not prepared");
+    if (empty) {
+      return;
+    }
+    TensorBuffer filter = ctx.input(1);
+    if (!filter.isConstant()) {
+      QuantizedOperands.load(filter, weights, weightOffset, null, null);
+    }
+    TensorBuffer b = ctx.input(2);
+    if (b != null && !b.isConstant()) {
+      QuantizedOperands.readBias(b, bias);
+      for (int c = 0; c < outC; c++) {
+        biasInt[c] = (int) bias[c];
+      }
+    }
+    TensorBuffer input = ctx.input(0);
+    QuantizedOperands.load(input, in, inputOffset, inBytes, inShorts);
+    int batches = input.dim(0);
+    for (int n = 0; n < batches; n++) {
+      for (int oy = 0; oy < outH; oy++) {
+        for (int ox = 0; ox < outW; ox++) {
+          int o = ((n * outH + oy) * outW + ox) * outC;
+          for (int g = 0; g < groups; g++) {
+            if (wide) {
+              pixelWide(n, oy, ox, g, o);
+            } else {
+              pixel(n, oy, ox, g, o);
+            }
+          }
+        }
+      }
+    }
+    QuantizedOperands.store(out, ctx.output(0), outBytes, outShorts);
+  }
+
+  /** Output pixel (n, oy, ox), channels of group g, with 32-bit sums (8-bit activations). */
+  private void pixel(int n, int oy, int ox, int g, int o) {
+    int iy0 = oy * strideH - padTop;
+    int ix0 = ox * strideW - padLeft;
+    int fy0 = fyLo[oy];
+    int fy1 = fyHi[oy];
+    int fx0 = fxLo[ox];
+    int fx1 = fxHi[ox];
+    int tapStride = kW * groupIn;
+    int filterSize = kH * tapStride;
+    int c = g * groupOut;
+    int cEnd = c + groupOut;
+    int min = range.min();
+    int max = range.max();
+    for (; c + 4 <= cEnd; c += 4) {
+      int a0 = 0;
+      int a1 = 0;
+      int a2 = 0;
+      int a3 = 0;
+      for (int fy = fy0; fy < fy1; fy++) {
+        int rowBase = ((n * inH + iy0 + fy * dilationH) * inW) * inC + g * groupIn;
+        for (int fx = fx0; fx < fx1; fx++) {
+          int x = rowBase + (ix0 + fx * dilationW) * inC;
+          int w0 = c * filterSize + fy * tapStride + fx * groupIn;
+          int w1 = w0 + filterSize;
+          int w2 = w1 + filterSize;
+          int w3 = w2 + filterSize;
+          for (int ci = 0; ci < groupIn; ci++) {
+            int v = in[x + ci];
+            a0 += v * weights[w0 + ci];
+            a1 += v * weights[w1 + ci];
+            a2 += v * weights[w2 + ci];
+            a3 += v * weights[w3 + ci];
+          }
+        }
+      }
+      out[o + c] = QuantizedOperands.requantize(a0 + biasInt[c], multiplier[c], shift[c], ruy, outZp, min, max);
+      out[o + c + 1] = QuantizedOperands.requantize(a1 + biasInt[c + 1], multiplier[c + 1], shift[c + 1], ruy, outZp,
+          min, max);
+      out[o + c + 2] = QuantizedOperands.requantize(a2 + biasInt[c + 2], multiplier[c + 2], shift[c + 2], ruy, outZp,
+          min, max);
+      out[o + c + 3] = QuantizedOperands.requantize(a3 + biasInt[c + 3], multiplier[c + 3], shift[c + 3], ruy, outZp,
+          min, max);
+    }
+    for (; c < cEnd; c++) {
+      int a = 0;
+      for (int fy = fy0; fy < fy1; fy++) {
+        int rowBase = ((n * inH + iy0 + fy * dilationH) * inW) * inC + g * groupIn;
+        for (int fx = fx0; fx < fx1; fx++) {
+          int x = rowBase + (ix0 + fx * dilationW) * inC;
+          int w = c * filterSize + fy * tapStride + fx * groupIn;
+          for (int ci = 0; ci < groupIn; ci++) {
+            a += in[x + ci] * weights[w + ci];
+          }
+        }
+      }
+      out[o + c] = QuantizedOperands.requantize(a + biasInt[c], multiplier[c], shift[c], ruy, outZp, min, max);
+    }
+  }
+
+  /** The same with 64-bit sums (INT16 activations). */
+  private void pixelWide(int n, int oy, int ox, int g, int o) {
+    int iy0 = oy * strideH - padTop;
+    int ix0 = ox * strideW - padLeft;
+    int tapStride = kW * groupIn;
+    int filterSize = kH * tapStride;
+    for (int c = g * groupOut; c < (g + 1) * groupOut; c++) {
+      long a = 0;
+      for (int fy = fyLo[oy]; fy < fyHi[oy]; fy++) {
+        int rowBase = ((n * inH + iy0 + fy * dilationH) * inW) * inC + g * groupIn;
+        for (int fx = fxLo[ox]; fx < fxHi[ox]; fx++) {
+          int x = rowBase + (ix0 + fx * dilationW) * inC;
+          int w = c * filterSize + fy * tapStride + fx * groupIn;
+          for (int ci = 0; ci < groupIn; ci++) {
+            a += in[x + ci] * weights[w + ci]; // |product| < 2^23: exact in int
+          }
+        }
+      }
+      out[o + c] = QuantizedOperands.requantize(a + bias[c], multiplier[c], shift[c], outZp, range.min(),
+          range.max());
+    }
   }
 }

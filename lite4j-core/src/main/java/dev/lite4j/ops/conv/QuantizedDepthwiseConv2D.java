@@ -1,17 +1,220 @@
 package dev.lite4j.ops.conv;
 
+import dev.lite4j.DataType;
+import dev.lite4j.kernels.WindowTaps;
+import dev.lite4j.kernels.fixedpoint.QuantizedMultiplier;
+import dev.lite4j.kernels.fixedpoint.QuantizedRange;
 import dev.lite4j.ops.Kernel;
 import dev.lite4j.ops.OpContext;
+import dev.lite4j.runtime.TensorBuffer;
+import java.util.Arrays;
+import org.tensorflow.lite.schema.DepthwiseConv2DOptions;
 
-/** Placeholder: refuses the node until this kernel is written. */
+/**
+ * DEPTHWISE_CONV_2D on integers (UINT8 per-tensor, INT8 per-channel or per-tensor with INT32 bias, INT16
+ * activations with INT8 weights and INT64/INT32 bias), as TensorFlow Lite 2.6 computes it. Shapes as in
+ * {@link DepthwiseConv2D}: the multiplier is output channels / input channels; output channel
+ * {@code c * multiplier + q} reads input channel c. Channels quantized per channel along dimension 3.
+ *
+ * <p>Each output pixel sums, tap by tap, {@code (x + off_in) * (w + off_w)} into one accumulator per output
+ * channel (the taps inside the input only), then rescales each with its channel's multiplier.
+ */
 public final class QuantizedDepthwiseConv2D implements Kernel {
+  private int inH;
+  private int inW;
+  private int inC;
+  private int outH;
+  private int outW;
+  private int outC;
+  private int kH;
+  private int kW;
+  private int depthMultiplier;
+  private int strideH;
+  private int strideW;
+  private int dilationH;
+  private int dilationW;
+  private int padTop;
+  private int padLeft;
+  private boolean empty;
+  private boolean wide;
+  private int inputOffset;
+  private int weightOffset;
+  private int outZp;
+  private QuantizedRange range;
+  private int[] fyLo;
+  private int[] fyHi;
+  private int[] fxLo;
+  private int[] fxHi;
+  private int[] multiplier;
+  private int[] shift;
+  /** [kH * kW][outC] weights (the filter's own layout) with the weight offset added. */
+  private int[] weights;
+  private long[] bias;
+  private int[] acc;
+  private long[] accWide;
+  private int[] in;
+  private int[] out;
+  private byte[] inBytes;
+  private short[] inShorts;
+  private byte[] outBytes;
+  private short[] outShorts;
+
   @Override
   public void prepare(OpContext ctx) {
-    throw ctx.unsupported("QuantizedDepthwiseConv2D is not implemented yet");
+    TensorBuffer input = ctx.input(0);
+    TensorBuffer filter = ctx.input(1);
+    TensorBuffer output = ctx.output(0);
+    ctx.require(input != null && filter != null, "needs an input and a filter");
+    FloatOperands.requireRank(ctx, input, 4, "input");
+    FloatOperands.requireRank(ctx, filter, 4, "filter");
+    inputOffset = QuantizedOperands.inputOffset(ctx, input, "input");
+    DepthwiseConv2DOptions o = ctx.options(new DepthwiseConv2DOptions());
+    ConvWindow window = ConvWindow.check(ctx, o.strideH(), o.strideW(), o.dilationHFactor(), o.dilationWFactor(),
+        o.padding(), o.fusedActivationFunction());
+    strideH = window.strideH();
+    strideW = window.strideW();
+    dilationH = window.dilationH();
+    dilationW = window.dilationW();
+    inH = input.dim(1);
+    inW = input.dim(2);
+    inC = input.dim(3);
+    kH = filter.dim(1);
+    kW = filter.dim(2);
+    outC = filter.dim(3);
+    ctx.require(filter.dim(0) == 1, "filter shape %s must be [1, H, W, channels]", Arrays.toString(filter.shape()));
+    ctx.require(kH >= 1 && kW >= 1 && outC >= 1, "filter shape %s has an empty dimension",
+        Arrays.toString(filter.shape()));
+    ctx.require(inC >= 1 && outC % inC == 0, "filter channels %d are not a multiple of the input channels %d",
+        outC, inC);
+    depthMultiplier = outC / inC;
+    ConvWindow.Placement at = window.place(ctx, input, filter, kH, kW);
+    outH = at.outH();
+    outW = at.outW();
+    padTop = at.padTop();
+    padLeft = at.padLeft();
+    weightOffset = QuantizedOperands.weightOffset(ctx, input, filter, outC, "filter", true);
+    QuantizedOperands.checkBias(ctx, input, ctx.input(2), outC);
+    outZp = QuantizedOperands.outputZeroPoint(ctx, input, output);
+    range = QuantizedOperands.range(ctx, output, o.fusedActivationFunction());
+    wide = input.type() == DataType.INT16;
+    QuantizedMultiplier[] m = QuantizedOperands.multipliers(input, filter, output, outC);
+    multiplier = QuantizedOperands.multiplierInts(m);
+    shift = QuantizedOperands.shiftInts(m);
+    FloatOperands.setOutputShape(ctx, input.dim(0), outH, outW, outC);
+    empty = output.numElements() == 0;
+    if (empty) {
+      return;
+    }
+    fyLo = new int[outH];
+    fyHi = new int[outH];
+    WindowTaps.ranges(outH, strideH, padTop, dilationH, kH, inH, fyLo, fyHi);
+    fxLo = new int[outW];
+    fxHi = new int[outW];
+    WindowTaps.ranges(outW, strideW, padLeft, dilationW, kW, inW, fxLo, fxHi);
+  }
+
+  @Override
+  public void pack(OpContext ctx) {
+    if (empty) {
+      return;
+    }
+    TensorBuffer input = ctx.input(0);
+    TensorBuffer output = ctx.output(0);
+    weights = ctx.input(1).isConstant() ? QuantizedOperands.widen(ctx.input(1), weightOffset)
+        : new int[ctx.input(1).numElements()];
+    bias = QuantizedOperands.readBias(ctx.input(2), outC);
+    acc = new int[outC];
+    accWide = wide ? new long[outC] : null;
+    in = new int[input.numElements()];
+    inBytes = QuantizedOperands.byteScratch(input.type(), in.length);
+    inShorts = QuantizedOperands.shortScratch(input.type(), in.length);
+    out = new int[output.numElements()];
+    outBytes = QuantizedOperands.byteScratch(output.type(), out.length);
+    outShorts = QuantizedOperands.shortScratch(output.type(), out.length);
   }
 
   @Override
   public void run(OpContext ctx) {
-    throw new IllegalStateException("not prepared");
+    if (empty) {
+      return;
+    }
+    TensorBuffer filter = ctx.input(1);
+    if (!filter.isConstant()) {
+      QuantizedOperands.load(filter, weights, weightOffset, null, null);
+    }
+    TensorBuffer b = ctx.input(2);
+    if (b != null && !b.isConstant()) {
+      QuantizedOperands.readBias(b, bias);
+    }
+    TensorBuffer input = ctx.input(0);
+    QuantizedOperands.load(input, in, inputOffset, inBytes, inShorts);
+    int batches = input.dim(0);
+    int min = range.min();
+    int max = range.max();
+    for (int n = 0; n < batches; n++) {
+      for (int oy = 0; oy < outH; oy++) {
+        for (int ox = 0; ox < outW; ox++) {
+          int o = ((n * outH + oy) * outW + ox) * outC;
+          if (wide) {
+            pixelWide(n, oy, ox);
+            for (int c = 0; c < outC; c++) {
+              out[o + c] = QuantizedOperands.requantize(accWide[c] + bias[c], multiplier[c], shift[c], outZp, min,
+                  max);
+            }
+          } else {
+            pixel(n, oy, ox);
+            for (int c = 0; c < outC; c++) {
+              out[o + c] = QuantizedOperands.requantize(acc[c] + (int) bias[c], multiplier[c], shift[c], false, outZp, min,
+                  max);
+            }
+          }
+        }
+      }
+    }
+    QuantizedOperands.store(out, ctx.output(0), outBytes, outShorts);
+  }
+
+  private void pixel(int n, int oy, int ox) {
+    int[] a = acc;
+    Arrays.fill(a, 0);
+    int iy0 = oy * strideH - padTop;
+    int ix0 = ox * strideW - padLeft;
+    for (int fy = fyLo[oy]; fy < fyHi[oy]; fy++) {
+      int rowBase = (n * inH + iy0 + fy * dilationH) * inW;
+      for (int fx = fxLo[ox]; fx < fxHi[ox]; fx++) {
+        int x = (rowBase + ix0 + fx * dilationW) * inC;
+        int w = (fy * kW + fx) * outC;
+        if (depthMultiplier == 1) {
+          for (int c = 0; c < outC; c++) {
+            a[c] += in[x + c] * weights[w + c];
+          }
+        } else {
+          for (int ic = 0; ic < inC; ic++) {
+            int v = in[x + ic];
+            int oc = ic * depthMultiplier;
+            for (int q = 0; q < depthMultiplier; q++) {
+              a[oc + q] += v * weights[w + oc + q];
+            }
+          }
+        }
+      }
+    }
+  }
+
+  private void pixelWide(int n, int oy, int ox) {
+    long[] a = accWide;
+    Arrays.fill(a, 0L);
+    int iy0 = oy * strideH - padTop;
+    int ix0 = ox * strideW - padLeft;
+    for (int fy = fyLo[oy]; fy < fyHi[oy]; fy++) {
+      int rowBase = (n * inH + iy0 + fy * dilationH) * inW;
+      for (int fx = fxLo[ox]; fx < fxHi[ox]; fx++) {
+        int x = (rowBase + ix0 + fx * dilationW) * inC;
+        int w = (fy * kW + fx) * outC;
+        for (int c = 0; c < outC; c++) {
+          a[c] += in[x + c / depthMultiplier] * weights[w + c];
+        }
+      }
+    }
   }
 }

@@ -1,17 +1,179 @@
 package dev.lite4j.ops.conv;
 
+import dev.lite4j.DataType;
+import dev.lite4j.kernels.fixedpoint.QuantizedMultiplier;
+import dev.lite4j.kernels.fixedpoint.QuantizedRange;
 import dev.lite4j.ops.Kernel;
 import dev.lite4j.ops.OpContext;
+import dev.lite4j.runtime.TensorBuffer;
+import java.util.Arrays;
+import org.tensorflow.lite.schema.FullyConnectedOptions;
+import org.tensorflow.lite.schema.FullyConnectedOptionsWeightsFormat;
 
-/** Placeholder: refuses the node until this kernel is written. */
+/**
+ * FULLY_CONNECTED on integers, as TensorFlow Lite 2.6 computes it: UINT8 input and weights (any weight
+ * zero point) with a UINT8 or INT16 output; INT8 input and weights with INT32 bias; INT16 input with INT8
+ * weights and INT64 (or INT32) bias. Shapes and {@code keep_num_dims} as in {@link FullyConnected}. The
+ * shuffled weight format and sparse weights are refused.
+ *
+ * <p>Each output is {@code clamp(zp_out + M(bias_u + sum_i (x_i + off_in) * (w_ui + off_w)))}: the
+ * weights are widened with their offset once at pack, each input row once per run, and the sums are
+ * dot products over int arrays.
+ */
 public final class QuantizedFullyConnected implements Kernel {
+  private int units;
+  private int inputSize;
+  private int batch;
+  private boolean wide;
+  /** Rescale as ruy does (single rounding): see {@link QuantizedOperands#ruyRescales}. */
+  private boolean ruy;
+  private int inputOffset;
+  private int weightOffset;
+  private int outZp;
+  private QuantizedRange range;
+  private int[] multiplier;
+  private int[] shift;
+  /** [units][inputSize] weights with the weight offset added. */
+  private int[] weights;
+  private long[] bias;
+  private int[] in;
+  private int[] out;
+  private byte[] inBytes;
+  private short[] inShorts;
+  private byte[] outBytes;
+  private short[] outShorts;
+
   @Override
   public void prepare(OpContext ctx) {
-    throw ctx.unsupported("QuantizedFullyConnected is not implemented yet");
+    TensorBuffer input = ctx.input(0);
+    TensorBuffer filter = ctx.input(1);
+    TensorBuffer output = ctx.output(0);
+    ctx.require(input != null && filter != null, "needs an input and weights");
+    inputOffset = QuantizedOperands.inputOffset(ctx, input, "input");
+    FullyConnectedOptions o = ctx.options(new FullyConnectedOptions());
+    if (o.weightsFormat() != FullyConnectedOptionsWeightsFormat.DEFAULT) {
+      throw ctx.unsupported("weights format " + formatName(o.weightsFormat()) + " is not supported");
+    }
+    FloatOperands.requireRank(ctx, filter, 2, "weights");
+    units = filter.dim(0);
+    inputSize = filter.dim(1);
+    ctx.require(units >= 1 && inputSize >= 1, "weights shape %s has an empty dimension",
+        Arrays.toString(filter.shape()));
+    int elements = input.numElements();
+    ctx.require(elements % inputSize == 0, "input shape %s is not a whole number of rows of %d (weights %s)",
+        Arrays.toString(input.shape()), inputSize, Arrays.toString(filter.shape()));
+    batch = elements / inputSize;
+    weightOffset = QuantizedOperands.weightOffset(ctx, input, filter, units, "weights", false);
+    QuantizedOperands.checkBias(ctx, input, ctx.input(2), units);
+    outZp = input.type() == DataType.UINT8
+        ? QuantizedOperands.outputZeroPoint(ctx, input, output, DataType.INT16)
+        : QuantizedOperands.outputZeroPoint(ctx, input, output);
+    range = QuantizedOperands.range(ctx, output, o.fusedActivationFunction());
+    wide = input.type() == DataType.INT16;
+    ruy = QuantizedOperands.ruyRescales(input.type());
+    QuantizedMultiplier[] m = QuantizedOperands.multipliers(input, filter, output, units);
+    multiplier = QuantizedOperands.multiplierInts(m);
+    shift = QuantizedOperands.shiftInts(m);
+    FloatOperands.setOutputShape(ctx, outputShape(ctx, input, o.keepNumDims()));
+  }
+
+  private int[] outputShape(OpContext ctx, TensorBuffer input, boolean keepNumDims) {
+    if (!keepNumDims) {
+      return new int[] {batch, units};
+    }
+    int rank = input.rank();
+    ctx.require(rank >= 1 && input.dim(rank - 1) == inputSize,
+        "keep_num_dims needs the input's last dimension to be %d, input shape is %s", inputSize,
+        Arrays.toString(input.shape()));
+    int[] shape = input.shape().clone();
+    shape[rank - 1] = units;
+    return shape;
+  }
+
+  private static String formatName(byte format) {
+    return format >= 0 && format < FullyConnectedOptionsWeightsFormat.names.length
+        ? FullyConnectedOptionsWeightsFormat.names[format] : "code " + format;
+  }
+
+  @Override
+  public void pack(OpContext ctx) {
+    TensorBuffer input = ctx.input(0);
+    TensorBuffer output = ctx.output(0);
+    weights = ctx.input(1).isConstant() ? QuantizedOperands.widen(ctx.input(1), weightOffset)
+        : new int[ctx.input(1).numElements()];
+    bias = QuantizedOperands.readBias(ctx.input(2), units);
+    in = new int[input.numElements()];
+    inBytes = QuantizedOperands.byteScratch(input.type(), in.length);
+    inShorts = QuantizedOperands.shortScratch(input.type(), in.length);
+    out = new int[output.numElements()];
+    outBytes = QuantizedOperands.byteScratch(output.type(), out.length);
+    outShorts = QuantizedOperands.shortScratch(output.type(), out.length);
   }
 
   @Override
   public void run(OpContext ctx) {
-    throw new IllegalStateException("not prepared");
+    TensorBuffer filter = ctx.input(1);
+    if (!filter.isConstant()) {
+      QuantizedOperands.load(filter, weights, weightOffset, null, null);
+    }
+    TensorBuffer b = ctx.input(2);
+    if (b != null && !b.isConstant()) {
+      QuantizedOperands.readBias(b, bias);
+    }
+    if (in.length == 0 || out.length == 0) {
+      return;
+    }
+    QuantizedOperands.load(ctx.input(0), in, inputOffset, inBytes, inShorts);
+    int min = range.min();
+    int max = range.max();
+    for (int r = 0; r < batch; r++) {
+      int x = r * inputSize;
+      int o = r * units;
+      if (wide) {
+        for (int u = 0; u < units; u++) {
+          long a = bias[u];
+          int w = u * inputSize;
+          for (int i = 0; i < inputSize; i++) {
+            a += in[x + i] * weights[w + i]; // |product| < 2^23: exact in int
+          }
+          out[o + u] = QuantizedOperands.requantize(a, multiplier[u], shift[u], outZp, min, max);
+        }
+        continue;
+      }
+      int u = 0;
+      for (; u + 4 <= units; u += 4) {
+        int w0 = u * inputSize;
+        int w1 = w0 + inputSize;
+        int w2 = w1 + inputSize;
+        int w3 = w2 + inputSize;
+        int a0 = 0;
+        int a1 = 0;
+        int a2 = 0;
+        int a3 = 0;
+        for (int i = 0; i < inputSize; i++) {
+          int v = in[x + i];
+          a0 += v * weights[w0 + i];
+          a1 += v * weights[w1 + i];
+          a2 += v * weights[w2 + i];
+          a3 += v * weights[w3 + i];
+        }
+        out[o + u] = QuantizedOperands.requantize(a0 + (int) bias[u], multiplier[u], shift[u], ruy, outZp, min, max);
+        out[o + u + 1] = QuantizedOperands.requantize(a1 + (int) bias[u + 1], multiplier[u + 1], shift[u + 1], ruy, outZp,
+            min, max);
+        out[o + u + 2] = QuantizedOperands.requantize(a2 + (int) bias[u + 2], multiplier[u + 2], shift[u + 2], ruy, outZp,
+            min, max);
+        out[o + u + 3] = QuantizedOperands.requantize(a3 + (int) bias[u + 3], multiplier[u + 3], shift[u + 3], ruy, outZp,
+            min, max);
+      }
+      for (; u < units; u++) {
+        int a = 0;
+        int w = u * inputSize;
+        for (int i = 0; i < inputSize; i++) {
+          a += in[x + i] * weights[w + i];
+        }
+        out[o + u] = QuantizedOperands.requantize(a + (int) bias[u], multiplier[u], shift[u], ruy, outZp, min, max);
+      }
+    }
+    QuantizedOperands.store(out, ctx.output(0), outBytes, outShorts);
   }
 }

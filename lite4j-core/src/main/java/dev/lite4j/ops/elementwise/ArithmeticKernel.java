@@ -60,6 +60,15 @@ abstract class ArithmeticKernel extends BinaryKernel {
     throw new AssertionError("long not supported");
   }
 
+  /**
+   * One output element of INT8, UINT8 or INT16 inputs, widened, already clamped to the output type's range:
+   * by default the int function on the raw values, clamped (the ops that only pick an input); ops with
+   * quantized arithmetic (ADD, SUB, MUL, ...) override it.
+   */
+  int applyNarrow(int a, int b) {
+    return Math.min(Math.max(apply(a, b), intMin), intMax);
+  }
+
   /** Checks the input values before anything is computed (e.g. for a zero divisor); nothing by default. */
   void checkValues(OpContext ctx) {}
 
@@ -126,7 +135,7 @@ abstract class ArithmeticKernel extends BinaryKernel {
     }
   }
 
-  /** INT8, UINT8 and INT16 raw values through the int function (ops that only pick an input). */
+  /** INT8, UINT8 and INT16 values through {@link #applyNarrow}. */
   private void runNarrow(TensorBuffer a, TensorBuffer b, TensorBuffer out) {
     BroadcastRows r = rows;
     DataType type = a.type();
@@ -138,7 +147,7 @@ abstract class ArithmeticKernel extends BinaryKernel {
       int ib = r.rowStart(1, row);
       int o = row * len;
       for (int k = 0; k < len; k++, ia += sa, ib += sb) {
-        int v = Math.min(Math.max(apply(narrow(a, type, ia), narrow(b, type, ib)), intMin), intMax);
+        int v = applyNarrow(narrow(a, type, ia), narrow(b, type, ib));
         if (type == DataType.INT16) {
           out.shorts().put(o + k, (short) v);
         } else {

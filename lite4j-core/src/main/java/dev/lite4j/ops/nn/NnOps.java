@@ -12,7 +12,7 @@ import dev.lite4j.ops.normalization.LocalResponseNormalization;
 import dev.lite4j.ops.pool.AveragePool2D;
 import dev.lite4j.ops.pool.L2Pool2D;
 import dev.lite4j.ops.pool.MaxPool2D;
-import dev.lite4j.ops.sequence.UnidirectionalSequenceLstm;
+import dev.lite4j.ops.sequence.UnidirectionalSequenceLstms;
 
 /**
  * Rows of the operator table for pooling, softmax, normalisations, dequantize, densify and sequence (LSTM)
@@ -31,8 +31,9 @@ public final class NnOps implements OpRegistry.Family, TypeDispatch.Chooser {
       case L2_NORMALIZATION -> row.upTo(2) ? new L2Normalization() : null;
       case LOCAL_RESPONSE_NORMALIZATION -> row.upTo(1) ? new LocalResponseNormalization() : null;
       case DEQUANTIZE -> row.upTo(6) ? new Dequantize() : null;
+      case QUANTIZE -> row.upTo(2) ? new Quantize() : null;
       case DENSIFY -> row.upTo(1) ? new Densify() : null;
-      case UNIDIRECTIONAL_SEQUENCE_LSTM -> row.upTo(4) ? new UnidirectionalSequenceLstm() : null;
+      case UNIDIRECTIONAL_SEQUENCE_LSTM -> row.upTo(4) ? UnidirectionalSequenceLstms.create() : null;
       default -> null;
     };
   }

@@ -69,7 +69,7 @@ public final class UnidirectionalSequenceLstm implements Kernel {
     cellState = new float[nCell];
   }
 
-  private static TensorBuffer required(OpContext ctx, int i, String name) {
+  static TensorBuffer required(OpContext ctx, int i, String name) {
     TensorBuffer t = ctx.input(i);
     ctx.require(t != null, "input %d (%s) is required", i, name);
     return t;
@@ -90,7 +90,7 @@ public final class UnidirectionalSequenceLstm implements Kernel {
   }
 
   /** TensorFlow Lite's CheckInputTensorDimensions, returning the cell's variant. */
-  private static LstmCell.Config checkOperands(OpContext ctx, UnidirectionalSequenceLSTMOptions o,
+  static LstmCell.Config checkOperands(OpContext ctx, UnidirectionalSequenceLSTMOptions o,
       int nInput, int nCell, int nOutput) {
     boolean diagonal = o.diagonalRecurrentTensors();
     boolean cifg = ctx.input(INPUT_TO_INPUT_WEIGHTS) == null;
@@ -154,7 +154,7 @@ public final class UnidirectionalSequenceLstm implements Kernel {
   }
 
   /** The state tensors may be 1-D or 2-D; only their size and variable-ness matter (as in TF Lite). */
-  private static void checkState(OpContext ctx, int i, String name, long elements) {
+  static void checkState(OpContext ctx, int i, String name, long elements) {
     TensorBuffer t = required(ctx, i, name);
     ctx.require(t.def().isVariable(), "%s '%s' must be a variable tensor", name, t.name());
     ctx.require(t.numElements() == elements, "%s has %d elements, expected %d", name, t.numElements(), elements);

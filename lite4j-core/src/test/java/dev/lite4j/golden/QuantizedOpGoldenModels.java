@@ -1,0 +1,280 @@
+package dev.lite4j.golden;
+
+import dev.lite4j.DataType;
+import dev.lite4j.builder.ModelBuilder;
+import dev.lite4j.io.Npy;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.tensorflow.lite.schema.ActivationFunctionType;
+import org.tensorflow.lite.schema.AddOptionsT;
+import org.tensorflow.lite.schema.BuiltinOperator;
+import org.tensorflow.lite.schema.MulOptionsT;
+import org.tensorflow.lite.schema.SubOptionsT;
+
+/**
+ * Writes the one-op models (and chosen inputs) behind {@code src/test/resources/golden-ops/}: run
+ * {@code main(DIR)}, then {@code golden-ops/make.sh}, which records TensorFlow Lite 2.6.2's outputs with
+ * the real runtime. Inputs not written here are drawn by run.sh (seed 1).
+ */
+public final class QuantizedOpGoldenModels {
+  private QuantizedOpGoldenModels() {}
+
+  record Spec(String name, byte[] model, List<Npy> inputs) {}
+
+  public static void main(String[] args) throws IOException {
+    Path dir = Path.of(args[0]);
+    for (Spec s : specs()) {
+      Path d = dir.resolve(s.name);
+      Files.createDirectories(d);
+      Files.write(d.resolve("model.tflite"), s.model);
+      for (int i = 0; i < s.inputs.size(); i++) {
+        s.inputs.get(i).write(d.resolve("in" + i + ".npy"));
+      }
+    }
+  }
+
+  static List<Spec> specs() {
+    List<Spec> l = new ArrayList<>();
+    // LOGISTIC / TANH, 8-bit: every input value once.
+    l.add(unary8("logistic_u8_a", BuiltinOperator.LOGISTIC, DataType.UINT8, 0.0625f, 128, 1 / 256f, 0));
+    l.add(unary8("logistic_u8_b", BuiltinOperator.LOGISTIC, DataType.UINT8, 0.1f, 100, 1 / 256f, 0));
+    l.add(unary8("logistic_i8_a", BuiltinOperator.LOGISTIC, DataType.INT8, 0.0625f, 0, 1 / 256f, -128));
+    l.add(unary8("logistic_i8_b", BuiltinOperator.LOGISTIC, DataType.INT8, 0.037f, -20, 1 / 256f, -128));
+    l.add(unary8("tanh_u8_a", BuiltinOperator.TANH, DataType.UINT8, 0.03125f, 128, 1 / 128f, 128));
+    l.add(unary8("tanh_i8_a", BuiltinOperator.TANH, DataType.INT8, 0.02f, 5, 1 / 128f, 0));
+    l.add(unary8("tanh_i8_b", BuiltinOperator.TANH, DataType.INT8, 0.07f, -3, 0.01f, 2));
+    // LOGISTIC / TANH, 16-bit: a stride through every value, plus the neighbourhood of 0 and the ends.
+    l.add(unary16("logistic_i16", BuiltinOperator.LOGISTIC, 0x1p-12f, 0x1p-15f));
+    l.add(unary16("tanh_i16_a", BuiltinOperator.TANH, 0x1p-12f, 0x1p-15f));
+    l.add(unary16("tanh_i16_b", BuiltinOperator.TANH, 0x1p-11f, 0x1p-15f));
+    // ADD.
+    l.add(add("add_u8", DataType.UINT8, new int[] {1, 8, 8, 4}, new int[] {1, 8, 8, 4},
+        0.05f, 120, 0.03f, 130, 0.07f, 110, ActivationFunctionType.NONE, true));
+    l.add(add("add_u8_bcast_relu6", DataType.UINT8, new int[] {1, 4, 4, 8}, new int[] {8},
+        0.05f, 120, 0.03f, 130, 0.03f, 0, ActivationFunctionType.RELU6, true));
+    l.add(add("add_i8", DataType.INT8, new int[] {2, 5, 7}, new int[] {2, 5, 7},
+        0.1f, -3, 0.02f, 10, 0.11f, -5, ActivationFunctionType.NONE, true));
+    l.add(add("add_i8_bcast_relu", DataType.INT8, new int[] {3, 1, 6}, new int[] {1, 4, 6},
+        0.02f, 7, 0.05f, -9, 0.04f, -100, ActivationFunctionType.RELU, true));
+    l.add(add("add_i16_general", DataType.INT16, new int[] {64}, new int[] {64},
+        0.001f, 0, 0.0003f, 0, 0.0012f, 0, ActivationFunctionType.NONE, false));
+    l.add(add("add_i16_general_bcast", DataType.INT16, new int[] {4, 8}, new int[] {8},
+        0.0007f, 0, 0.002f, 0, 0.0025f, 0, ActivationFunctionType.RELU, false));
+    l.add(add("add_i16_pot", DataType.INT16, new int[] {64}, new int[] {64},
+        0x1p-10f, 0, 0x1p-12f, 0, 0x1p-10f, 0, ActivationFunctionType.NONE, true));
+    // QUANTIZE: float to integer.
+    l.add(quantizeFloat("quantize_f32_i8", DataType.INT8, 0.1f, -5));
+    l.add(quantizeFloat("quantize_f32_u8", DataType.UINT8, 0.25f, 128));
+    l.add(quantizeFloat("quantize_f32_i16", DataType.INT16, 0.001f, 0));
+    // QUANTIZE: requantize.
+    l.add(requantize("requantize_i8_u8", DataType.INT8, 0.05f, 3, DataType.UINT8, 0.05f, 131));
+    l.add(requantize("requantize_u8_i8", DataType.UINT8, 0.05f, 120, DataType.INT8, 0.031f, -7));
+    l.add(requantize("requantize_i8_i8", DataType.INT8, 0.05f, 3, DataType.INT8, 0.09f, -11));
+    l.add(requantize("requantize_u8_u8", DataType.UINT8, 0.05f, 3, DataType.UINT8, 0.02f, 100));
+    l.add(requantize("requantize_i16_i8", DataType.INT16, 0.001f, 0, DataType.INT8, 0.2f, 4));
+    l.add(requantize("requantize_i16_i16", DataType.INT16, 0.001f, 0, DataType.INT16, 0.0007f, 0));
+    // SUB.
+    l.add(binary("sub_u8", BuiltinOperator.SUB, sub(ActivationFunctionType.NONE, true), 2, DataType.UINT8,
+        new int[] {1, 8, 8, 4}, new int[] {1, 8, 8, 4}, 0.05f, 120, 0.03f, 130, 0.07f, 110));
+    l.add(binary("sub_u8_bcast_relu", BuiltinOperator.SUB, sub(ActivationFunctionType.RELU, true), 2, DataType.UINT8,
+        new int[] {1, 4, 4, 8}, new int[] {8}, 0.05f, 120, 0.03f, 130, 0.03f, 5));
+    l.add(binary("sub_i8", BuiltinOperator.SUB, sub(ActivationFunctionType.NONE, true), 2, DataType.INT8,
+        new int[] {2, 5, 7}, new int[] {2, 5, 7}, 0.1f, -3, 0.1f, 10, 0.11f, -5));
+    l.add(binary("sub_i8_bcast_relu6", BuiltinOperator.SUB, sub(ActivationFunctionType.RELU6, true), 2,
+        DataType.INT8, new int[] {3, 1, 6}, new int[] {1, 4, 6}, 0.02f, 7, 0.05f, -9, 0.04f, -100));
+    l.add(binary("sub_i16_general", BuiltinOperator.SUB, sub(ActivationFunctionType.NONE, false), 3, DataType.INT16,
+        new int[] {64}, new int[] {64}, 0.001f, 0, 0.0003f, 0, 0.0012f, 0));
+    l.add(binary("sub_i16_general_bcast", BuiltinOperator.SUB, sub(ActivationFunctionType.NONE, false), 3,
+        DataType.INT16, new int[] {4, 8}, new int[] {8}, 0.0007f, 0, 0.002f, 0, 0.0025f, 0));
+    l.add(binary("sub_i16_pot", BuiltinOperator.SUB, sub(ActivationFunctionType.NONE, true), 3, DataType.INT16,
+        new int[] {64}, new int[] {64}, 0x1p-12f, 0, 0x1p-10f, 0, 0x1p-10f, 0));
+    // MUL.
+    l.add(binary("mul_u8", BuiltinOperator.MUL, mul(ActivationFunctionType.NONE), 1, DataType.UINT8,
+        new int[] {1, 8, 8, 4}, new int[] {1, 8, 8, 4}, 0.05f, 120, 0.03f, 130, 0.07f, 110));
+    l.add(binary("mul_u8_bcast_relu6", BuiltinOperator.MUL, mul(ActivationFunctionType.RELU6), 1, DataType.UINT8,
+        new int[] {1, 4, 4, 8}, new int[] {8}, 0.05f, 120, 0.03f, 130, 0.03f, 0));
+    l.add(binary("mul_i8", BuiltinOperator.MUL, mul(ActivationFunctionType.NONE), 2, DataType.INT8,
+        new int[] {2, 5, 7}, new int[] {2, 5, 7}, 0.1f, -3, 0.02f, 10, 0.01f, -5));
+    l.add(binary("mul_i8_bcast_relu", BuiltinOperator.MUL, mul(ActivationFunctionType.RELU), 2, DataType.INT8,
+        new int[] {3, 1, 6}, new int[] {1, 4, 6}, 0.2f, 7, 0.5f, -9, 0.04f, -100));
+    l.add(binary("mul_i16", BuiltinOperator.MUL, mul(ActivationFunctionType.NONE), 4, DataType.INT16,
+        new int[] {64}, new int[] {64}, 0.001f, 0, 0.0003f, 0, 0.00001f, 0));
+    l.add(binary("mul_i16_bcast", BuiltinOperator.MUL, mul(ActivationFunctionType.NONE), 4, DataType.INT16,
+        new int[] {4, 8}, new int[] {8}, 0.001f, 0, 0.002f, 0, 0.5f, 0));
+    // MAXIMUM / MINIMUM compare raw values (same parameters required).
+    l.add(binary("maximum_i8", BuiltinOperator.MAXIMUM, null, 2, DataType.INT8,
+        new int[] {3, 1, 6}, new int[] {1, 4, 6}, 0.1f, 3, 0.1f, 3, 0.1f, 3));
+    l.add(binary("minimum_u8", BuiltinOperator.MINIMUM, null, 2, DataType.UINT8,
+        new int[] {4, 8}, new int[] {8}, 0.1f, 3, 0.1f, 3, 0.1f, 3));
+    l.add(binary("maximum_i16", BuiltinOperator.MAXIMUM, null, 4, DataType.INT16,
+        new int[] {64}, new int[] {64}, 0.1f, 0, 0.1f, 0, 0.1f, 0));
+    // More requantize pairs.
+    l.add(requantize("requantize_i16_i32", DataType.INT16, 0.001f, 0, DataType.INT32, 0.0001f, 5));
+    l.add(requantize("requantize_i8_i16", DataType.INT8, 0.05f, 3, DataType.INT16, 0.001f, 0));
+    l.add(requantize("requantize_i8_i32", DataType.INT8, 0.05f, 3, DataType.INT32, 0.001f, 7));
+    return l;
+  }
+
+  private static AddOptionsT addOptions(byte activation, boolean pot) {
+    AddOptionsT o = new AddOptionsT();
+    o.setFusedActivationFunction(activation);
+    o.setPotScaleInt16(pot);
+    return o;
+  }
+
+  private static SubOptionsT sub(byte activation, boolean pot) {
+    SubOptionsT o = new SubOptionsT();
+    o.setFusedActivationFunction(activation);
+    o.setPotScaleInt16(pot);
+    return o;
+  }
+
+  private static MulOptionsT mul(byte activation) {
+    MulOptionsT o = new MulOptionsT();
+    o.setFusedActivationFunction(activation);
+    return o;
+  }
+
+  private static Spec binary(String name, int op, Object options, int version, DataType type, int[] shapeA,
+      int[] shapeB, float sa, int za, float sb, int zb, float so, int zo) {
+    ModelBuilder b = new ModelBuilder();
+    int a = b.addInput("a", type, shapeA);
+    b.setQuantization(a, sa, za);
+    int c = b.addInput("b", type, shapeB);
+    b.setQuantization(c, sb, zb);
+    int out = b.addTensor("output", type, broadcast(shapeA, shapeB));
+    b.setQuantization(out, so, zo);
+    b.addOutput(out);
+    b.addOperator(op, version, new int[] {a, c}, new int[] {out}, options);
+    return new Spec(name, b.build(), List.of());
+  }
+
+  private static Spec unary8(String name, int op, DataType type, float inScale, int inZero, float outScale,
+      int outZero) {
+    ModelBuilder b = new ModelBuilder();
+    int in = b.addInput("input", type, 256);
+    b.setQuantization(in, inScale, inZero);
+    int out = b.addTensor("output", type, 256);
+    b.setQuantization(out, outScale, outZero);
+    b.addOutput(out);
+    b.addOperator(op, type == DataType.UINT8 ? 1 : 2, new int[] {in}, new int[] {out}, null);
+    byte[] v = new byte[256];
+    for (int i = 0; i < 256; i++) {
+      v[i] = (byte) i;
+    }
+    return new Spec(name, b.build(), List.of(Npy.ofBytes(type, new int[] {256}, v)));
+  }
+
+  /** Every 29th int16 value, plus -64..64 and the 64 values at each end. */
+  static short[] int16Sample() {
+    if (System.getenv("GOLDEN_OPS_ALL_INT16") != null) { // the exhaustive check, too big to commit
+      short[] all = new short[65536];
+      for (int i = 0; i < all.length; i++) {
+        all[i] = (short) (i + Short.MIN_VALUE);
+      }
+      return all;
+    }
+    List<Integer> values = new ArrayList<>();
+    for (int v = Short.MIN_VALUE; v <= Short.MAX_VALUE; v += 29) {
+      values.add(v);
+    }
+    for (int v = -64; v <= 64; v++) {
+      values.add(v);
+    }
+    for (int k = 0; k < 64; k++) {
+      values.add(Short.MIN_VALUE + k);
+      values.add(Short.MAX_VALUE - k);
+    }
+    short[] s = new short[values.size()];
+    for (int i = 0; i < s.length; i++) {
+      s[i] = (short) (int) values.get(i);
+    }
+    return s;
+  }
+
+  static Npy int16Npy(int[] shape, short[] v) {
+    ByteBuffer b = ByteBuffer.allocate(v.length * 2).order(ByteOrder.LITTLE_ENDIAN);
+    b.asShortBuffer().put(v);
+    return new Npy("<i2", shape, b);
+  }
+
+  private static Spec unary16(String name, int op, float inScale, float outScale) {
+    short[] v = int16Sample();
+    ModelBuilder b = new ModelBuilder();
+    int in = b.addInput("input", DataType.INT16, v.length);
+    b.setQuantization(in, inScale, 0);
+    int out = b.addTensor("output", DataType.INT16, v.length);
+    b.setQuantization(out, outScale, 0);
+    b.addOutput(out);
+    b.addOperator(op, 3, new int[] {in}, new int[] {out}, null);
+    return new Spec(name, b.build(), List.of(int16Npy(new int[] {v.length}, v)));
+  }
+
+  private static int[] broadcast(int[] a, int[] b) {
+    int rank = Math.max(a.length, b.length);
+    int[] o = new int[rank];
+    for (int i = 0; i < rank; i++) {
+      int da = i - (rank - a.length) >= 0 ? a[i - (rank - a.length)] : 1;
+      int db = i - (rank - b.length) >= 0 ? b[i - (rank - b.length)] : 1;
+      o[i] = Math.max(da, db);
+    }
+    return o;
+  }
+
+  private static Spec add(String name, DataType type, int[] shapeA, int[] shapeB, float sa, int za, float sb,
+      int zb, float so, int zo, byte activation, boolean pot) {
+    return binary(name, BuiltinOperator.ADD, addOptions(activation, pot),
+        type == DataType.INT16 ? 3 : type == DataType.INT8 ? 2 : 1, type, shapeA, shapeB, sa, za, sb, zb, so, zo);
+  }
+
+  private static Spec quantizeFloat(String name, DataType to, float scale, int zero) {
+    Random r = new Random(12);
+    float[] x = new float[160];
+    for (int i = 0; i < 100; i++) {
+      x[i] = (float) (r.nextGaussian() * 40 * scale);
+    }
+    for (int i = 100; i < 140; i++) { // exact and near ties
+      x[i] = ((i - 120) + 0.5f) * scale;
+    }
+    float[] special = {0f, -0f, 1e10f, -1e10f, 3e9f * scale, -3e9f * scale, Float.MAX_VALUE, -Float.MAX_VALUE,
+        Float.MIN_VALUE, 200 * scale, -200 * scale, 40000 * scale, -40000 * scale, 127.5f * scale,
+        -128.5f * scale, 255.5f * scale, 32767.5f * scale, -32768.5f * scale, 0.5f * scale, -0.5f * scale};
+    System.arraycopy(special, 0, x, 140, special.length);
+    ModelBuilder b = new ModelBuilder();
+    int in = b.addInput("input", DataType.FLOAT32, x.length);
+    int out = b.addTensor("output", to, x.length);
+    b.setQuantization(out, scale, zero);
+    b.addOutput(out);
+    b.addOperator(BuiltinOperator.QUANTIZE, 2, new int[] {in}, new int[] {out}, null);
+    return new Spec(name, b.build(), List.of(Npy.ofFloats(new int[] {x.length}, x)));
+  }
+
+  private static Spec requantize(String name, DataType from, float si, int zi, DataType to, float so, int zo) {
+    ModelBuilder b = new ModelBuilder();
+    int n = from == DataType.INT16 ? int16Sample().length : 256;
+    int in = b.addInput("input", from, n);
+    b.setQuantization(in, si, zi);
+    int out = b.addTensor("output", to, n);
+    b.setQuantization(out, so, zo);
+    b.addOutput(out);
+    b.addOperator(BuiltinOperator.QUANTIZE, 2,
+        new int[] {in}, new int[] {out}, null);
+    Npy input;
+    if (from == DataType.INT16) {
+      input = int16Npy(new int[] {n}, int16Sample());
+    } else {
+      byte[] v = new byte[256];
+      for (int i = 0; i < 256; i++) {
+        v[i] = (byte) i;
+      }
+      input = Npy.ofBytes(from, new int[] {256}, v);
+    }
+    return new Spec(name, b.build(), List.of(input));
+  }
+}
