@@ -3,8 +3,7 @@ package dev.lite4j.ops.normalization;
 import dev.lite4j.DataType;
 import dev.lite4j.kernels.QuantizedTensors;
 import dev.lite4j.kernels.fixedpoint.FixedPoint;
-import dev.lite4j.kernels.fixedpoint.InvSqrt;
-import dev.lite4j.kernels.fixedpoint.QuantizedMultiplier;
+import dev.lite4j.kernels.fixedpoint.FixedPointMath;
 import dev.lite4j.ops.Kernel;
 import dev.lite4j.ops.OpContext;
 import dev.lite4j.runtime.TensorBuffer;
@@ -17,7 +16,7 @@ import org.tensorflow.lite.schema.L2NormOptions;
  * Lite's float kernels use. Rank up to 4 and no fused activation, as TensorFlow Lite requires.
  *
  * <p>uint8 and int8 (output scale 1/128, zero point 128 or 0, as TF Lite 2.6 requires): the sum of squared
- * {@code q - zp_in} in int32 gives the quantized multiplier of its inverse square root ({@link InvSqrt});
+ * {@code q - zp_in} in int32 gives the quantized multiplier of its inverse square root ({@link FixedPointMath#invSqrtQuantizedMultiplierExp});
  * uint8 outputs {@code 128 + (128 * d) * multiplier} (optimized_ops), int8 {@code d * multiplier << 7}
  * (reference_integer_ops), each rounded as TF Lite does and clamped.
  */
@@ -77,6 +76,7 @@ public final class L2Normalization implements Kernel {
     boolean uint8 = in.type() == DataType.UINT8;
     int n = in.numElements();
     int[] row = new int[depth];
+    int[] inv = new int[2]; // multiplier, shift
     for (int start = 0; depth > 0 && start < n; start += depth) {
       QuantizedTensors.read(in, start, row, 0, depth);
       int squares = 0;
@@ -84,12 +84,12 @@ public final class L2Normalization implements Kernel {
         row[c] -= inputZeroPoint;
         squares += row[c] * row[c];
       }
-      QuantizedMultiplier inv = InvSqrt.of(squares, -1);
+      FixedPointMath.invSqrtQuantizedMultiplierExp(squares, -1, inv);
       for (int c = 0; c < depth; c++) {
         row[c] = uint8
             ? FixedPoint.clamp(128 + FixedPoint.multiplyByQuantizedMultiplierSmallerThanOneExp(128 * row[c],
-                inv.multiplier(), inv.shift()), 0, 255)
-            : FixedPoint.clamp(FixedPoint.multiplyByQuantizedMultiplier(row[c], inv.multiplier(), inv.shift() + 7),
+                inv[0], inv[1]), 0, 255)
+            : FixedPoint.clamp(FixedPoint.multiplyByQuantizedMultiplier(row[c], inv[0], inv[1] + 7),
                 Byte.MIN_VALUE, Byte.MAX_VALUE);
       }
       QuantizedTensors.write(row, 0, out, start, depth);
