@@ -24,6 +24,8 @@ public final class L2Normalization implements Kernel {
   private static final float EPSILON = 1e-6f;
   private int depth;
   private int inputZeroPoint;
+  private int[] row;
+  private final int[] inv = new int[2]; // multiplier, shift
 
   @Override
   public void prepare(OpContext ctx) {
@@ -47,6 +49,7 @@ public final class L2Normalization implements Kernel {
       throw ctx.unsupported("a fused activation is not supported (TensorFlow Lite refuses it too)");
     }
     depth = in.dim(in.rank() - 1);
+    row = type == DataType.FLOAT32 ? null : new int[depth];
     ctx.setOutputShape(0, in.shape());
   }
 
@@ -75,8 +78,6 @@ public final class L2Normalization implements Kernel {
   private void runQuantized(TensorBuffer in, TensorBuffer out) {
     boolean uint8 = in.type() == DataType.UINT8;
     int n = in.numElements();
-    int[] row = new int[depth];
-    int[] inv = new int[2]; // multiplier, shift
     for (int start = 0; depth > 0 && start < n; start += depth) {
       QuantizedTensors.read(in, start, row, 0, depth);
       int squares = 0;
