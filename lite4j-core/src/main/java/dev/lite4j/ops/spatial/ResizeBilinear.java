@@ -156,8 +156,6 @@ public final class ResizeBilinear implements Kernel {
     int outW = out.dim(2);
     int scaleH = scale10(inH, outH);
     int scaleW = scale10(inW, outW);
-    int[] v = QuantizedTensors.readAll(in);
-    int[] result = new int[out.numElements()];
     int o = 0;
     for (int b = 0; b < batches; b++) {
       for (int y = 0; y < outH; y++) {
@@ -175,17 +173,16 @@ public final class ResizeBilinear implements Kernel {
           int p10 = ((b * inH + y1) * inW + x0) * depth;
           int p11 = ((b * inH + y1) * inW + x1) * depth;
           for (int c = 0; c < depth; c++, o++) {
-            long sum = v[p00 + c] * ((1 << 10) - fy) * ((1 << 10) - fx)
-                + v[p10 + c] * fy * ((1 << 10) - fx)
-                + v[p01 + c] * ((1 << 10) - fy) * fx
-                + v[p11 + c] * fy * fx;
+            long sum = QuantizedTensors.get(in, p00 + c) * ((1 << 10) - fy) * ((1 << 10) - fx)
+                + QuantizedTensors.get(in, p10 + c) * fy * ((1 << 10) - fx)
+                + QuantizedTensors.get(in, p01 + c) * ((1 << 10) - fy) * fx
+                + QuantizedTensors.get(in, p11 + c) * fy * fx;
             long round = sum > 0 ? (1 << 19) : -(1 << 19);
-            result[o] = (int) ((sum + round) / (1 << 20));
+            QuantizedTensors.set(out, o, (int) ((sum + round) / (1 << 20)));
           }
         }
       }
     }
-    QuantizedTensors.write(result, 0, out, 0, result.length);
   }
 
   /** The input/output size ratio in 10 fractional bits, rounded, as ResizeBilinearInteger computes it. */
