@@ -40,14 +40,14 @@ public final class GoldenOps {
     Interpreter interpreter = new Interpreter(model);
     Object[] inputs = new Object[interpreter.getInputTensorCount()];
     for (int i = 0; i < inputs.length; i++) {
-      Npy in = npy(name + "/c1/input_" + i + ".npy");
+      Npy in = npy(name + "/golden/c1/input_" + i + ".npy");
       inputs[i] = in.toInputBuffer(interpreter.getInputTensor(i).dataType());
     }
     Map<Integer, Object> outputs = new HashMap<>();
     interpreter.runForMultipleInputsOutputs(inputs, outputs);
     int elements = 0;
     for (int o = 0; o < interpreter.getOutputTensorCount(); o++) {
-      Npy expected = npy(name + "/c1/output_" + o + ".npy");
+      Npy expected = npy(name + "/golden/c1/output_" + o + ".npy");
       Tensor actual = interpreter.getOutputTensor(o);
       assertArrayEquals(expected.shape(), actual.shape(), name + " output " + o + " shape");
       assertEquals(expected.dataType(), actual.dataType(), name + " output " + o + " type");

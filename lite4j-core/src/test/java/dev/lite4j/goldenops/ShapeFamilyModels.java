@@ -22,6 +22,7 @@ import org.tensorflow.lite.schema.SqueezeOptionsT;
 import org.tensorflow.lite.schema.StridedSliceOptionsT;
 import org.tensorflow.lite.schema.UnpackOptionsT;
 import org.tensorflow.lite.schema.ReducerOptionsT;
+import org.tensorflow.lite.schema.ResizeBilinearOptionsT;
 import org.tensorflow.lite.schema.BuiltinOperator;
 import org.tensorflow.lite.schema.Padding;
 import org.tensorflow.lite.schema.Pool2DOptionsT;
@@ -157,8 +158,18 @@ public final class ShapeFamilyModels {
     m.put("reshape_int8", oneOp(BuiltinOperator.RESHAPE, 1, r,
         new T[] {t(i8, 0.5f, 1, 2, 3, 4)}, t(i8, 0.5f, 1, 3, 8)));
     priority2(m);
+    m.put("l2norm_uint8", oneOp(BuiltinOperator.L2_NORMALIZATION, 2, null,
+        new T[] {t(DataType.UINT8, 0.1f, 120, 2, 3, 9)}, t(DataType.UINT8, 1f / 128, 128, 2, 3, 9)));
+    m.put("l2norm_int8", oneOp(BuiltinOperator.L2_NORMALIZATION, 2, null,
+        new T[] {t(DataType.INT8, 0.1f, -7, 4, 33)}, t(DataType.INT8, 1f / 128, 0, 4, 33)));
+    m.put("l2norm_int8_small", oneOp(BuiltinOperator.L2_NORMALIZATION, 2, null,
+        new T[] {t(DataType.INT8, 0.1f, 100, 50, 1)}, t(DataType.INT8, 1f / 128, 0, 50, 1)));
+    resize(m);
     movement(m, DataType.INT8, 0.25f, -3, "int8");
     movement(m, DataType.UINT8, 0.25f, 130, "uint8");
+    // TF Lite 2.6 refuses int16 DEPTH_TO_SPACE, SPACE_TO_DEPTH, BATCH_TO_SPACE_ND and SPACE_TO_BATCH_ND; no
+    // goldens were made of those four (Lite4j moves their int16 bytes all the same).
+    movement(m, DataType.INT16, 0.25f, 0, "int16");
     return m;
   }
 
@@ -229,6 +240,11 @@ public final class ShapeFamilyModels {
         new T[] {t(u8, 0.02f, 20, 2, 5, 7), ints(shape(1), -1)}, t(u8, 0.02f, 20, 2, 5)));
     m.put("reduce_max_int16", oneOp(BuiltinOperator.REDUCE_MAX, 3, keep(false),
         new T[] {t(i16, 0.02f, 0, 2, 5, 7), ints(shape(1), 1)}, t(i16, 0.02f, 0, 2, 7)));
+    // fed given inputs (see the golden's README): sums past the type's range
+    m.put("sum_uint8_overflow", oneOp(BuiltinOperator.SUM, 1, keep(false),
+        new T[] {t(u8, 1f, 0, 2, 3), ints(shape(1), 1)}, t(u8, 1f, 100, 2)));
+    m.put("sum_int8_overflow", oneOp(BuiltinOperator.SUM, 1, keep(false),
+        new T[] {t(i8, 1f, 0, 2, 3), ints(shape(1), 1)}, t(i8, 0.5f, 0, 2)));
     ArgMaxOptionsT am = new ArgMaxOptionsT();
     am.setOutputType(org.tensorflow.lite.schema.TensorType.INT32);
     ArgMinOptionsT an = new ArgMinOptionsT();
@@ -309,6 +325,33 @@ public final class ShapeFamilyModels {
     rnh.setHalfPixelCenters(true);
     m.put("resize_nearest_half_" + suffix, oneOp(BuiltinOperator.RESIZE_NEAREST_NEIGHBOR, 3, rnh,
         new T[] {t(ty, sc, zp, 1, 3, 4, 2), ints(shape(2), 7, 5)}, t(ty, sc, zp, 1, 7, 5, 2)));
+  }
+
+  static ResizeBilinearOptionsT bilinear(boolean align, boolean half) {
+    ResizeBilinearOptionsT o = new ResizeBilinearOptionsT();
+    o.setAlignCorners(align);
+    o.setHalfPixelCenters(half);
+    return o;
+  }
+
+  static void resize(Map<String, byte[]> m) {
+    int op = BuiltinOperator.RESIZE_BILINEAR;
+    for (DataType ty : new DataType[] {DataType.UINT8, DataType.INT8, DataType.INT16}) {
+      String n = ty.name().toLowerCase(java.util.Locale.ROOT);
+      int zp = ty == DataType.UINT8 ? 128 : 0;
+      m.put("resize_bilinear_" + n, oneOp(op, 3, bilinear(false, false),
+          new T[] {t(ty, 0.1f, zp, 2, 3, 4, 3), ints(shape(2), 7, 5)}, t(ty, 0.1f, zp, 2, 7, 5, 3)));
+      m.put("resize_bilinear_half_" + n, oneOp(op, 3, bilinear(false, true),
+          new T[] {t(ty, 0.1f, zp, 1, 3, 4, 3), ints(shape(2), 8, 5)}, t(ty, 0.1f, zp, 1, 8, 5, 3)));
+      m.put("resize_bilinear_align_" + n, oneOp(op, 3, bilinear(true, false),
+          new T[] {t(ty, 0.1f, zp, 1, 3, 4, 3), ints(shape(2), 7, 6)}, t(ty, 0.1f, zp, 1, 7, 6, 3)));
+      m.put("resize_bilinear_2x_" + n, oneOp(op, 3, bilinear(false, false),
+          new T[] {t(ty, 0.1f, zp, 1, 4, 5, 3), ints(shape(2), 8, 10)}, t(ty, 0.1f, zp, 1, 8, 10, 3)));
+      m.put("resize_bilinear_half2x8_" + n, oneOp(op, 3, bilinear(false, true),
+          new T[] {t(ty, 0.1f, zp, 1, 4, 5, 8), ints(shape(2), 8, 10)}, t(ty, 0.1f, zp, 1, 8, 10, 8)));
+      m.put("resize_bilinear_down_" + n, oneOp(op, 3, bilinear(false, true),
+          new T[] {t(ty, 0.1f, zp, 1, 9, 7, 2), ints(shape(2), 4, 3)}, t(ty, 0.1f, zp, 1, 4, 3, 2)));
+    }
   }
 
   public static void main(String[] args) throws IOException {

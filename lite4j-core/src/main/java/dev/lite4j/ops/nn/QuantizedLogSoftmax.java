@@ -20,6 +20,7 @@ public final class QuantizedLogSoftmax implements Kernel {
   private int outputZeroPoint;
   private int clampMin;
   private int clampMax;
+  private int[] row;
 
   @Override
   public void prepare(OpContext ctx) {
@@ -42,6 +43,7 @@ public final class QuantizedLogSoftmax implements Kernel {
         outputScale, outputZeroPoint);
     ctx.setOutputShape(0, in.shape());
     depth = in.dim(in.rank() - 1);
+    row = new int[depth];
     clampMin = type == DataType.UINT8 ? 0 : Byte.MIN_VALUE;
     clampMax = type == DataType.UINT8 ? 255 : Byte.MAX_VALUE;
     table = QuantizedSoftmax.expTable(inputScale, 1f);
@@ -55,7 +57,6 @@ public final class QuantizedLogSoftmax implements Kernel {
     if (depth == 0) {
       return;
     }
-    int[] row = new int[depth];
     float scale = inputScale / outputScale;
     for (int start = 0; start < n; start += depth) {
       QuantizedTensors.read(in, start, row, 0, depth);

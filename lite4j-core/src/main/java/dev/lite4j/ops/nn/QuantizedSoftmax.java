@@ -33,6 +33,8 @@ public final class QuantizedSoftmax implements Kernel {
   private short[] expLut;
   private short[] reciprocalLut;
   private QuantizedMultiplier inputMultiplier;
+  private int[] row;
+  private int[] result;
 
   @Override
   public void prepare(OpContext ctx) {
@@ -69,6 +71,8 @@ public final class QuantizedSoftmax implements Kernel {
     }
     ctx.setOutputShape(0, in.shape());
     depth = in.dim(in.rank() - 1);
+    row = new int[depth];
+    result = new int[depth];
     clampMin = outType == DataType.UINT8 ? 0 : outType == DataType.INT8 ? Byte.MIN_VALUE : Short.MIN_VALUE;
     clampMax = outType == DataType.UINT8 ? 255 : outType == DataType.INT8 ? Byte.MAX_VALUE : Short.MAX_VALUE;
     if (inType == DataType.INT16) {
@@ -99,8 +103,6 @@ public final class QuantizedSoftmax implements Kernel {
     if (depth == 0) {
       return;
     }
-    int[] row = new int[depth];
-    int[] result = new int[depth];
     boolean roundUint8 = out.type() == DataType.UINT8;
     for (int start = 0; start < n; start += depth) {
       QuantizedTensors.read(in, start, row, 0, depth);

@@ -15,6 +15,10 @@ import java.nio.FloatBuffer;
  */
 abstract class Pool2D implements Kernel {
   private PoolGeometry g;
+  /** Integer scratch: one window row of taps, the per-channel folds and results. */
+  private int[] row;
+  private int[] acc;
+  private int[] result;
 
   /** The fold's starting value. */
   abstract float initial();
@@ -46,6 +50,11 @@ abstract class Pool2D implements Kernel {
   @Override
   public final void prepare(OpContext ctx) {
     g = PoolGeometry.prepare(ctx, integers());
+    if (g.range() != null) {
+      row = new int[g.filterW() * g.channels()];
+      acc = new int[g.channels()];
+      result = new int[g.channels()];
+    }
   }
 
   @Override
@@ -88,9 +97,6 @@ abstract class Pool2D implements Kernel {
     int channels = g.channels();
     int typeMin = QuantizedRange.of(in.type()).min();
     QuantizedRange range = g.range();
-    int[] row = new int[g.inW() * channels];
-    int[] acc = new int[channels];
-    int[] result = new int[channels];
     for (int b = 0; b < g.batches(); b++) {
       for (int oy = 0; oy < g.outH(); oy++) {
         int y0 = g.originY(oy);

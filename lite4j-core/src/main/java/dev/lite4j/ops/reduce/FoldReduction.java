@@ -44,19 +44,16 @@ abstract class FoldReduction extends Reduction {
 
   @Override
   void reduceQuantized(OpContext ctx, TensorBuffer in, TensorBuffer out, ReduceWalk w) {
-    int[] values = QuantizedTensors.readAll(in);
-    int[] result = new int[w.outputCount];
     for (int o = 0; o < w.outputCount; o++) {
       int acc = initQuantized(in.type());
       for (int outer : w.outerOffsets) {
         int p = w.bases[o] + outer;
         for (int j = 0; j < w.innerCount; j++, p += w.innerStride) {
-          acc = fold(acc, values[p]);
+          acc = fold(acc, QuantizedTensors.get(in, p));
         }
       }
-      result[o] = acc;
+      QuantizedTensors.set(out, o, acc); // narrowing wraps, as the C++ sum in T does
     }
-    QuantizedTensors.write(result, 0, out, 0, result.length); // narrowing wraps, as the C++ sum in T does
   }
 
   @Override

@@ -20,39 +20,36 @@ final class QuantizedMeanSum {
    * {@code round(sum * s + b * n) + zp_out}, narrowed to the type without a clamp (as the C++ casts it).
    */
   static void meanOrSum(TensorBuffer in, TensorBuffer out, ReduceWalk w, boolean sum) {
-    int[] sums = Reduction.sums(QuantizedTensors.readAll(in), w);
-    if (w.reducedCount > 0) {
-      float inScale = in.quantization().scale();
-      int inZp = in.quantization().zeroPoint();
-      int outZp = out.quantization().zeroPoint();
-      float scale = inScale / out.quantization().scale();
-      QuantizedRange range = QuantizedRange.of(out.type());
-      float n = w.reducedCount;
-      for (int o = 0; o < sums.length; o++) {
-        if (sum) {
-          float bias = -inZp * scale * n;
-          sums[o] = (int) Rounding.roundHalfAway(sums[o] * scale + bias) + outZp;
-        } else {
-          float bias = -inZp * scale;
-          float mean = (float) sums[o] / n;
-          float r = Rounding.roundHalfAway(mean * scale + bias) + outZp;
-          r = Math.max(Math.min(r, (float) range.max()), (float) range.min());
-          sums[o] = (int) r;
-        }
+    float inScale = in.quantization().scale();
+    int inZp = in.quantization().zeroPoint();
+    int outZp = out.quantization().zeroPoint();
+    float scale = inScale / out.quantization().scale();
+    QuantizedRange range = QuantizedRange.of(out.type());
+    float n = w.reducedCount;
+    for (int o = 0; o < w.outputCount; o++) {
+      int total = Reduction.sum(in, w, o, 0);
+      int q;
+      if (w.reducedCount == 0) {
+        q = 0;
+      } else if (sum) {
+        float bias = -inZp * scale * n;
+        q = (int) Rounding.roundHalfAway(total * scale + bias) + outZp;
+      } else {
+        float bias = -inZp * scale;
+        float mean = (float) total / n;
+        float r = Rounding.roundHalfAway(mean * scale + bias) + outZp;
+        r = Math.max(Math.min(r, (float) range.max()), (float) range.min());
+        q = (int) r;
       }
-    } else {
-      java.util.Arrays.fill(sums, 0);
+      QuantizedTensors.set(out, o, q);
     }
-    QuantizedTensors.write(sums, 0, out, 0, sums.length);
   }
 
   /** reference_ops::Mean on integers whose quantization is the output's: the int32 sum / n, truncated. */
   static void plainMean(TensorBuffer in, TensorBuffer out, ReduceWalk w) {
-    int[] sums = Reduction.sums(QuantizedTensors.readAll(in), w);
-    for (int o = 0; o < sums.length; o++) {
-      sums[o] = w.reducedCount > 0 ? sums[o] / w.reducedCount : 0;
+    for (int o = 0; o < w.outputCount; o++) {
+      QuantizedTensors.set(out, o, w.reducedCount > 0 ? Reduction.sum(in, w, o, 0) / w.reducedCount : 0);
     }
-    QuantizedTensors.write(sums, 0, out, 0, sums.length);
   }
 
   /**
@@ -60,7 +57,6 @@ final class QuantizedMeanSum {
    * QuantizeMultiplier(s_in / (n * s_out)) plus {@code zp_out - (int)(zp_in * s_in / s_out +- 0.5f)}, clamped.
    */
   static void uint8MeanHw(TensorBuffer in, TensorBuffer out, ReduceWalk w) {
-    int[] sums = Reduction.sums(QuantizedTensors.readAll(in), w);
     float inScale = in.quantization().scale();
     float outScale = out.quantization().scale();
     float n = w.reducedCount;
@@ -68,10 +64,9 @@ final class QuantizedMeanSum {
     temp = temp > 0 ? temp + 0.5f : temp - 0.5f;
     int bias = out.quantization().zeroPoint() - (int) temp;
     QuantizedMultiplier m = QuantizedMultiplier.of(inScale / (n * outScale));
-    for (int o = 0; o < sums.length; o++) {
-      sums[o] = FixedPoint.clamp(m.apply(sums[o]) + bias, 0, 255);
+    for (int o = 0; o < w.outputCount; o++) {
+      QuantizedTensors.set(out, o, FixedPoint.clamp(m.apply(Reduction.sum(in, w, o, 0)) + bias, 0, 255));
     }
-    QuantizedTensors.write(sums, 0, out, 0, sums.length);
   }
 
   /**
@@ -80,20 +75,14 @@ final class QuantizedMeanSum {
    * plus the output zero point, clamped.
    */
   static void integerMeanHw(TensorBuffer in, TensorBuffer out, ReduceWalk w) {
-    int[] values = QuantizedTensors.readAll(in);
     int inZp = in.quantization().zeroPoint();
-    for (int i = 0; i < values.length; i++) {
-      values[i] -= inZp;
-    }
-    int[] sums = Reduction.sums(values, w);
     QuantizedMultiplier m = QuantizedMultiplier.of((double) in.quantization().scale() / out.quantization().scale());
     int n = w.reducedCount;
     QuantizedRange range = QuantizedRange.of(out.type());
-    for (int o = 0; o < sums.length; o++) {
-      int acc = m.apply(sums[o]);
+    for (int o = 0; o < w.outputCount; o++) {
+      int acc = m.apply(Reduction.sum(in, w, o, inZp));
       acc = acc > 0 ? (acc + n / 2) / n : (acc - n / 2) / n;
-      sums[o] = range.clamp(acc + out.quantization().zeroPoint());
+      QuantizedTensors.set(out, o, range.clamp(acc + out.quantization().zeroPoint()));
     }
-    QuantizedTensors.write(sums, 0, out, 0, sums.length);
   }
 }

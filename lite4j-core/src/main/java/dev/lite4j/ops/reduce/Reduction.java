@@ -93,20 +93,16 @@ abstract class Reduction implements Kernel {
         out.name(), out.quantization());
   }
 
-  /** The sum of the stored integers of each output's reduced elements, in int (TF Lite's int32 temp_sum). */
-  static int[] sums(int[] values, ReduceWalk w) {
-    int[] result = new int[w.outputCount];
-    for (int o = 0; o < w.outputCount; o++) {
-      int acc = 0;
-      for (int outer : w.outerOffsets) {
-        int p = w.bases[o] + outer;
-        for (int j = 0; j < w.innerCount; j++, p += w.innerStride) {
-          acc += values[p];
-        }
+  /** The sum of output {@code o}'s reduced stored integers, each minus {@code offset}, in int (TF Lite's int32). */
+  static int sum(TensorBuffer in, ReduceWalk w, int o, int offset) {
+    int acc = 0;
+    for (int outer : w.outerOffsets) {
+      int p = w.bases[o] + outer;
+      for (int j = 0; j < w.innerCount; j++, p += w.innerStride) {
+        acc += QuantizedTensors.get(in, p) - offset;
       }
-      result[o] = acc;
     }
-    return result;
+    return acc;
   }
 
   abstract void reduceFloat(TensorBuffer in, TensorBuffer out, ReduceWalk walk);

@@ -119,11 +119,25 @@ class ResizeTest {
   }
 
   @Test
-  void bilinearRejectsQuantizedInput() {
+  void bilinearInt8InTenFractionalBits() {
+    // width 2 -> 3: scale round(1024 * 2 / 3) = 683; x = 1 sits at 683/1024 between 1 and 2:
+    // (1 * 341 + 2 * 683) * 1024 / 2^20 = 1.67 -> 2; x = 2 at 1366 clamps to column 1 -> 2.
     OpModel m = bilinear(false, false).version(2);
-    m.input(DataType.INT8, new int[] {1, 1, 2, 1}, new byte[] {1, 2});
+    int t = m.input(DataType.INT8, new int[] {1, 1, 2, 1}, new byte[] {1, 2});
+    m.builder().setQuantization(t, 0.5f, 0);
     m.constant(DataType.INT32, new int[] {2}, new int[] {1, 3});
-    m.output(DataType.INT8);
+    int o = m.output(DataType.INT8);
+    m.builder().setQuantization(o, 0.5f, 0);
+    m.run();
+    assertArrayEquals(new byte[] {1, 2, 2}, m.bytes(0));
+  }
+
+  @Test
+  void bilinearRejectsInt32Input() {
+    OpModel m = bilinear(false, false);
+    m.input(DataType.INT32, new int[] {1, 1, 2, 1}, new int[] {1, 2});
+    m.constant(DataType.INT32, new int[] {2}, new int[] {1, 3});
+    m.output(DataType.INT32);
     assertThrows(UnsupportedOperatorException.class, m::run);
   }
 
