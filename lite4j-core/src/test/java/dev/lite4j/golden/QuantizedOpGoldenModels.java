@@ -118,7 +118,43 @@ public final class QuantizedOpGoldenModels {
     l.add(requantize("requantize_i16_i32", DataType.INT16, 0.001f, 0, DataType.INT32, 0.0001f, 5));
     l.add(requantize("requantize_i8_i16", DataType.INT8, 0.05f, 3, DataType.INT16, 0.001f, 0));
     l.add(requantize("requantize_i8_i32", DataType.INT8, 0.05f, 3, DataType.INT32, 0.001f, 7));
+    // Comparisons: input 2 holds values near twice input 1's (its scale is half), so equality happens.
+    int[] cmpOps = {BuiltinOperator.EQUAL, BuiltinOperator.NOT_EQUAL, BuiltinOperator.LESS,
+        BuiltinOperator.LESS_EQUAL, BuiltinOperator.GREATER, BuiltinOperator.GREATER_EQUAL};
+    String[] cmpNames = {"equal", "not_equal", "less", "less_equal", "greater", "greater_equal"};
+    for (int k = 0; k < cmpOps.length; k++) {
+      l.add(comparison(cmpNames[k] + "_u8", cmpOps[k], DataType.UINT8, 0.1f, 128, 0.05f, 120));
+      l.add(comparison(cmpNames[k] + "_i8", cmpOps[k], DataType.INT8, 0.1f, 0, 0.05f, -7));
+    }
+    l.add(binary("squared_difference_i8", BuiltinOperator.SQUARED_DIFFERENCE, null, 2, DataType.INT8,
+        new int[] {3, 1, 6}, new int[] {1, 4, 6}, 0.02f, 7, 0.05f, -9, 0.04f, -100));
+    l.add(binary("squared_difference_i8_b", BuiltinOperator.SQUARED_DIFFERENCE, null, 2, DataType.INT8,
+        new int[] {64}, new int[] {64}, 0.1f, 0, 0.1f, 3, 2f, -128));
     return l;
+  }
+
+  private static Spec comparison(String name, int op, DataType type, float sa, int za, float sb, int zb) {
+    boolean unsigned = type == DataType.UINT8;
+    int min = unsigned ? 0 : -128;
+    int max = unsigned ? 255 : 127;
+    byte[] a = new byte[256];
+    byte[] b = new byte[256];
+    Random r = new Random(7);
+    for (int i = 0; i < 256; i++) {
+      int va = min + i;
+      int vb = Math.max(min, Math.min(max, 2 * (va - za) + zb + r.nextInt(3) - 1));
+      a[i] = (byte) va;
+      b[i] = (byte) vb;
+    }
+    ModelBuilder m = new ModelBuilder();
+    int x = m.addInput("a", type, 256);
+    m.setQuantization(x, sa, za);
+    int y = m.addInput("b", type, 256);
+    m.setQuantization(y, sb, zb);
+    int out = m.addTensor("output", DataType.BOOL, 256);
+    m.addOutput(out);
+    m.addOperator(op, 2, new int[] {x, y}, new int[] {out}, null);
+    return new Spec(name, m.build(), List.of(Npy.ofBytes(type, new int[] {256}, a), Npy.ofBytes(type, new int[] {256}, b)));
   }
 
   private static AddOptionsT addOptions(byte activation, boolean pot) {
