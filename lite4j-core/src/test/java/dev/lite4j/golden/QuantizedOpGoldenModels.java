@@ -14,6 +14,7 @@ import java.util.Random;
 import org.tensorflow.lite.schema.ActivationFunctionType;
 import org.tensorflow.lite.schema.AddOptionsT;
 import org.tensorflow.lite.schema.BuiltinOperator;
+import org.tensorflow.lite.schema.LeakyReluOptionsT;
 import org.tensorflow.lite.schema.MulOptionsT;
 import org.tensorflow.lite.schema.SubOptionsT;
 
@@ -130,7 +131,50 @@ public final class QuantizedOpGoldenModels {
         new int[] {3, 1, 6}, new int[] {1, 4, 6}, 0.02f, 7, 0.05f, -9, 0.04f, -100));
     l.add(binary("squared_difference_i8_b", BuiltinOperator.SQUARED_DIFFERENCE, null, 2, DataType.INT8,
         new int[] {64}, new int[] {64}, 0.1f, 0, 0.1f, 3, 2f, -128));
+    // Activations, 8-bit: every input value once.
+    l.add(unary8("relu_u8", BuiltinOperator.RELU, DataType.UINT8, 0.05f, 128, 0.03f, 3));
+    l.add(unary8("relu_i8", BuiltinOperator.RELU, DataType.INT8, 0.05f, 10, 0.02f, -128));
+    l.add(unary8("relu6_u8", BuiltinOperator.RELU6, DataType.UINT8, 0.05f, 128, 6 / 255f, 0));
+    l.add(unary8("relu6_i8", BuiltinOperator.RELU6, DataType.INT8, 0.07f, -5, 0.02f, -100));
+    l.add(unary8("relu_n1_to_1_i8", BuiltinOperator.RELU_N1_TO_1, DataType.INT8, 0.02f, 3, 0.01f, 0));
+    l.add(unary8("relu_n1_to_1_u8", BuiltinOperator.RELU_N1_TO_1, DataType.UINT8, 0.02f, 100, 2 / 255f, 128));
+    l.add(unary8("leaky_relu_i8", BuiltinOperator.LEAKY_RELU, DataType.INT8, 0.05f, 10, 0.04f, -20, leaky(0.2f)));
+    l.add(unary8("leaky_relu_u8", BuiltinOperator.LEAKY_RELU, DataType.UINT8, 0.05f, 128, 0.03f, 90, leaky(0.3f)));
+    l.add(unary8("hard_swish_u8", BuiltinOperator.HARD_SWISH, DataType.UINT8, 0.05f, 128, 0.04f, 20));
+    l.add(unary8("hard_swish_i8", BuiltinOperator.HARD_SWISH, DataType.INT8, 0.1f, -10, 0.06f, -90));
+    l.add(unary8("hard_swish_i8_small", BuiltinOperator.HARD_SWISH, DataType.INT8, 0.005f, 0, 0.004f, -60));
+    l.add(unary8("elu_i8", BuiltinOperator.ELU, DataType.INT8, 0.05f, 10, 0.04f, -60));
+    l.add(prelu("prelu_u8", DataType.UINT8, 0.05f, 128, 0.01f, 50, 0.04f, 100));
+    l.add(prelu("prelu_i8", DataType.INT8, 0.05f, 10, 0.02f, -3, 0.03f, -20));
     return l;
+  }
+
+  private static LeakyReluOptionsT leaky(float alpha) {
+    LeakyReluOptionsT o = new LeakyReluOptionsT();
+    o.setAlpha(alpha);
+    return o;
+  }
+
+  private static Spec prelu(String name, DataType type, float si, int zi, float sa, int za, float so, int zo) {
+    ModelBuilder b = new ModelBuilder();
+    int in = b.addInput("input", type, 4, 64);
+    b.setQuantization(in, si, zi);
+    byte[] alpha = new byte[64];
+    Random r = new Random(3);
+    for (int i = 0; i < alpha.length; i++) {
+      alpha[i] = (byte) r.nextInt(256);
+    }
+    int a = b.addConstant("alpha", type, new int[] {1, 64}, alpha);
+    b.setQuantization(a, sa, za);
+    int out = b.addTensor("output", type, 4, 64);
+    b.setQuantization(out, so, zo);
+    b.addOutput(out);
+    b.addOperator(BuiltinOperator.PRELU, 1, new int[] {in, a}, new int[] {out}, null);
+    byte[] v = new byte[256];
+    for (int i = 0; i < 256; i++) {
+      v[i] = (byte) i;
+    }
+    return new Spec(name, b.build(), List.of(Npy.ofBytes(type, new int[] {4, 64}, v)));
   }
 
   private static Spec comparison(String name, int op, DataType type, float sa, int za, float sb, int zb) {
@@ -193,13 +237,19 @@ public final class QuantizedOpGoldenModels {
 
   private static Spec unary8(String name, int op, DataType type, float inScale, int inZero, float outScale,
       int outZero) {
+    return unary8(name, op, type, inScale, inZero, outScale, outZero, null);
+  }
+
+  private static Spec unary8(String name, int op, DataType type, float inScale, int inZero, float outScale,
+      int outZero, Object options) {
     ModelBuilder b = new ModelBuilder();
     int in = b.addInput("input", type, 256);
     b.setQuantization(in, inScale, inZero);
     int out = b.addTensor("output", type, 256);
     b.setQuantization(out, outScale, outZero);
     b.addOutput(out);
-    b.addOperator(op, type == DataType.UINT8 ? 1 : 2, new int[] {in}, new int[] {out}, null);
+    boolean v1Only = op == BuiltinOperator.ELU || op == BuiltinOperator.HARD_SWISH || op == BuiltinOperator.RELU_N1_TO_1;
+    b.addOperator(op, type == DataType.UINT8 || v1Only ? 1 : 2, new int[] {in}, new int[] {out}, options);
     byte[] v = new byte[256];
     for (int i = 0; i < 256; i++) {
       v[i] = (byte) i;
