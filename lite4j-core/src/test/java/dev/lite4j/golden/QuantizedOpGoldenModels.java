@@ -146,7 +146,70 @@ public final class QuantizedOpGoldenModels {
     l.add(unary8("elu_i8", BuiltinOperator.ELU, DataType.INT8, 0.05f, 10, 0.04f, -60));
     l.add(prelu("prelu_u8", DataType.UINT8, 0.05f, 128, 0.01f, 50, 0.04f, 100));
     l.add(prelu("prelu_i8", DataType.INT8, 0.05f, 10, 0.02f, -3, 0.03f, -20));
+    // DEQUANTIZE, CAST and SELECT_V2 on quantized tensors.
+    l.add(simple("dequantize_i16", BuiltinOperator.DEQUANTIZE, 2, DataType.INT16, 0.001f, 0, DataType.FLOAT32));
+    // CAST ignores quantization (raw values). TF Lite 2.6.2 has no INT8 CAST at all ("Type INT8 is unsupported
+    // by op Cast"); Lite4j keeps current TF Lite's INT8 casts.
+    l.add(simple("cast_u8_f32", BuiltinOperator.CAST, 1, DataType.UINT8, 0.1f, 128, DataType.FLOAT32));
+    l.add(simple("cast_i16_i32", BuiltinOperator.CAST, 1, DataType.INT16, 0.1f, 0, DataType.INT32));
+    l.add(selectV2());
     return l;
+  }
+
+  /** A one-input op on every value of an 8-bit type, or the int16 sample; the output is unquantized. */
+  private static Spec simple(String name, int op, int version, DataType from, float scale, int zero, DataType to) {
+    Npy input;
+    int n;
+    if (from == DataType.INT16) {
+      short[] v = int16Sample();
+      n = v.length;
+      input = int16Npy(new int[] {n}, v);
+    } else {
+      n = 256;
+      byte[] v = new byte[256];
+      for (int i = 0; i < 256; i++) {
+        v[i] = (byte) i;
+      }
+      input = Npy.ofBytes(from, new int[] {256}, v);
+    }
+    ModelBuilder b = new ModelBuilder();
+    int in = b.addInput("input", from, n);
+    b.setQuantization(in, scale, zero);
+    int out = b.addTensor("output", to, n);
+    if (to != DataType.FLOAT32 && to != DataType.INT32) {
+      b.setQuantization(out, scale, zero - 128);
+    }
+    b.addOutput(out);
+    b.addOperator(op, version, new int[] {in}, new int[] {out}, null);
+    return new Spec(name, b.build(), List.of(input));
+  }
+
+  private static Spec dequantizePerChannel() {
+    ModelBuilder b = new ModelBuilder();
+    int in = b.addInput("input", DataType.INT8, 4, 64);
+    b.setQuantization(in, new float[] {0.1f, 0.02f, 0.5f, 0.003f}, new long[] {0, 3, -7, 100}, 0);
+    int out = b.addTensor("output", DataType.FLOAT32, 4, 64);
+    b.addOutput(out);
+    b.addOperator(BuiltinOperator.DEQUANTIZE, 3, new int[] {in}, new int[] {out}, null);
+    byte[] v = new byte[256];
+    for (int i = 0; i < 256; i++) {
+      v[i] = (byte) i;
+    }
+    return new Spec("dequantize_i8_per_channel", b.build(), List.of(Npy.ofBytes(DataType.INT8, new int[] {4, 64}, v)));
+  }
+
+  private static Spec selectV2() {
+    ModelBuilder b = new ModelBuilder();
+    int c = b.addInput("condition", DataType.BOOL, 4, 1);
+    int x = b.addInput("x", DataType.INT8, 4, 8);
+    b.setQuantization(x, 0.1f, 3);
+    int y = b.addInput("y", DataType.INT8, 8);
+    b.setQuantization(y, 0.1f, 3);
+    int out = b.addTensor("output", DataType.INT8, 4, 8);
+    b.setQuantization(out, 0.1f, 3);
+    b.addOutput(out);
+    b.addOperator(BuiltinOperator.SELECT_V2, 1, new int[] {c, x, y}, new int[] {out}, null);
+    return new Spec("select_v2_i8", b.build(), List.of());
   }
 
   private static LeakyReluOptionsT leaky(float alpha) {
