@@ -69,6 +69,9 @@ public final class QuantizedOpGoldenModels {
         0.0007f, 0, 0.002f, 0, 0.0025f, 0, ActivationFunctionType.RELU, false));
     l.add(add("add_i16_pot", DataType.INT16, new int[] {64}, new int[] {64},
         0x1p-10f, 0, 0x1p-12f, 0, 0x1p-10f, 0, ActivationFunctionType.NONE, true));
+    // Without an options table TF Lite's parser leaves pot_scale_int16 false (not the schema's true).
+    l.add(binary("add_i16_no_options", BuiltinOperator.ADD, null, 3, DataType.INT16, new int[] {64},
+        new int[] {64}, 0x1p-10f, 0, 0x1p-12f, 0, 0x1p-10f, 0));
     // QUANTIZE: float to integer.
     l.add(quantizeFloat("quantize_f32_i8", DataType.INT8, 0.1f, -5));
     l.add(quantizeFloat("quantize_f32_u8", DataType.UINT8, 0.25f, 128));
