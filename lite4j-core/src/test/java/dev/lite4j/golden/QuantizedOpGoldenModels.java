@@ -14,6 +14,7 @@ import java.util.Random;
 import org.tensorflow.lite.schema.ActivationFunctionType;
 import org.tensorflow.lite.schema.AddOptionsT;
 import org.tensorflow.lite.schema.BuiltinOperator;
+import org.tensorflow.lite.schema.LeakyReluOptionsT;
 import org.tensorflow.lite.schema.MulOptionsT;
 import org.tensorflow.lite.schema.SubOptionsT;
 
@@ -68,6 +69,9 @@ public final class QuantizedOpGoldenModels {
         0.0007f, 0, 0.002f, 0, 0.0025f, 0, ActivationFunctionType.RELU, false));
     l.add(add("add_i16_pot", DataType.INT16, new int[] {64}, new int[] {64},
         0x1p-10f, 0, 0x1p-12f, 0, 0x1p-10f, 0, ActivationFunctionType.NONE, true));
+    // Without an options table TF Lite's parser leaves pot_scale_int16 false (not the schema's true).
+    l.add(binary("add_i16_no_options", BuiltinOperator.ADD, null, 3, DataType.INT16, new int[] {64},
+        new int[] {64}, 0x1p-10f, 0, 0x1p-12f, 0, 0x1p-10f, 0));
     // QUANTIZE: float to integer.
     l.add(quantizeFloat("quantize_f32_i8", DataType.INT8, 0.1f, -5));
     l.add(quantizeFloat("quantize_f32_u8", DataType.UINT8, 0.25f, 128));
@@ -118,7 +122,149 @@ public final class QuantizedOpGoldenModels {
     l.add(requantize("requantize_i16_i32", DataType.INT16, 0.001f, 0, DataType.INT32, 0.0001f, 5));
     l.add(requantize("requantize_i8_i16", DataType.INT8, 0.05f, 3, DataType.INT16, 0.001f, 0));
     l.add(requantize("requantize_i8_i32", DataType.INT8, 0.05f, 3, DataType.INT32, 0.001f, 7));
+    // Comparisons: input 2 holds values near twice input 1's (its scale is half), so equality happens.
+    int[] cmpOps = {BuiltinOperator.EQUAL, BuiltinOperator.NOT_EQUAL, BuiltinOperator.LESS,
+        BuiltinOperator.LESS_EQUAL, BuiltinOperator.GREATER, BuiltinOperator.GREATER_EQUAL};
+    String[] cmpNames = {"equal", "not_equal", "less", "less_equal", "greater", "greater_equal"};
+    for (int k = 0; k < cmpOps.length; k++) {
+      l.add(comparison(cmpNames[k] + "_u8", cmpOps[k], DataType.UINT8, 0.1f, 128, 0.05f, 120));
+      l.add(comparison(cmpNames[k] + "_i8", cmpOps[k], DataType.INT8, 0.1f, 0, 0.05f, -7));
+    }
+    l.add(binary("squared_difference_i8", BuiltinOperator.SQUARED_DIFFERENCE, null, 2, DataType.INT8,
+        new int[] {3, 1, 6}, new int[] {1, 4, 6}, 0.02f, 7, 0.05f, -9, 0.04f, -100));
+    l.add(binary("squared_difference_i8_b", BuiltinOperator.SQUARED_DIFFERENCE, null, 2, DataType.INT8,
+        new int[] {64}, new int[] {64}, 0.1f, 0, 0.1f, 3, 2f, -128));
+    // Activations, 8-bit: every input value once.
+    l.add(unary8("relu_u8", BuiltinOperator.RELU, DataType.UINT8, 0.05f, 128, 0.03f, 3));
+    l.add(unary8("relu_i8", BuiltinOperator.RELU, DataType.INT8, 0.05f, 10, 0.02f, -128));
+    l.add(unary8("relu6_u8", BuiltinOperator.RELU6, DataType.UINT8, 0.05f, 128, 6 / 255f, 0));
+    l.add(unary8("relu6_i8", BuiltinOperator.RELU6, DataType.INT8, 0.07f, -5, 0.02f, -100));
+    l.add(unary8("relu_n1_to_1_i8", BuiltinOperator.RELU_N1_TO_1, DataType.INT8, 0.02f, 3, 0.01f, 0));
+    l.add(unary8("relu_n1_to_1_u8", BuiltinOperator.RELU_N1_TO_1, DataType.UINT8, 0.02f, 100, 2 / 255f, 128));
+    l.add(unary8("leaky_relu_i8", BuiltinOperator.LEAKY_RELU, DataType.INT8, 0.05f, 10, 0.04f, -20, leaky(0.2f)));
+    l.add(unary8("leaky_relu_u8", BuiltinOperator.LEAKY_RELU, DataType.UINT8, 0.05f, 128, 0.03f, 90, leaky(0.3f)));
+    l.add(unary8("hard_swish_u8", BuiltinOperator.HARD_SWISH, DataType.UINT8, 0.05f, 128, 0.04f, 20));
+    l.add(unary8("hard_swish_i8", BuiltinOperator.HARD_SWISH, DataType.INT8, 0.1f, -10, 0.06f, -90));
+    l.add(unary8("hard_swish_i8_small", BuiltinOperator.HARD_SWISH, DataType.INT8, 0.005f, 0, 0.004f, -60));
+    l.add(unary8("elu_i8", BuiltinOperator.ELU, DataType.INT8, 0.05f, 10, 0.04f, -60));
+    l.add(prelu("prelu_u8", DataType.UINT8, 0.05f, 128, 0.01f, 50, 0.04f, 100));
+    l.add(prelu("prelu_i8", DataType.INT8, 0.05f, 10, 0.02f, -3, 0.03f, -20));
+    // DEQUANTIZE, CAST and SELECT_V2 on quantized tensors.
+    l.add(simple("dequantize_i16", BuiltinOperator.DEQUANTIZE, 2, DataType.INT16, 0.001f, 0, DataType.FLOAT32));
+    // CAST ignores quantization (raw values). TF Lite 2.6.2 has no INT8 CAST at all ("Type INT8 is unsupported
+    // by op Cast"); Lite4j keeps current TF Lite's INT8 casts.
+    l.add(simple("cast_u8_f32", BuiltinOperator.CAST, 1, DataType.UINT8, 0.1f, 128, DataType.FLOAT32));
+    l.add(simple("cast_i16_i32", BuiltinOperator.CAST, 1, DataType.INT16, 0.1f, 0, DataType.INT32));
+    l.add(selectV2());
     return l;
+  }
+
+  /** A one-input op on every value of an 8-bit type, or the int16 sample; the output is unquantized. */
+  private static Spec simple(String name, int op, int version, DataType from, float scale, int zero, DataType to) {
+    Npy input;
+    int n;
+    if (from == DataType.INT16) {
+      short[] v = int16Sample();
+      n = v.length;
+      input = int16Npy(new int[] {n}, v);
+    } else {
+      n = 256;
+      byte[] v = new byte[256];
+      for (int i = 0; i < 256; i++) {
+        v[i] = (byte) i;
+      }
+      input = Npy.ofBytes(from, new int[] {256}, v);
+    }
+    ModelBuilder b = new ModelBuilder();
+    int in = b.addInput("input", from, n);
+    b.setQuantization(in, scale, zero);
+    int out = b.addTensor("output", to, n);
+    if (to != DataType.FLOAT32 && to != DataType.INT32) {
+      b.setQuantization(out, scale, zero - 128);
+    }
+    b.addOutput(out);
+    b.addOperator(op, version, new int[] {in}, new int[] {out}, null);
+    return new Spec(name, b.build(), List.of(input));
+  }
+
+  private static Spec dequantizePerChannel() {
+    ModelBuilder b = new ModelBuilder();
+    int in = b.addInput("input", DataType.INT8, 4, 64);
+    b.setQuantization(in, new float[] {0.1f, 0.02f, 0.5f, 0.003f}, new long[] {0, 3, -7, 100}, 0);
+    int out = b.addTensor("output", DataType.FLOAT32, 4, 64);
+    b.addOutput(out);
+    b.addOperator(BuiltinOperator.DEQUANTIZE, 3, new int[] {in}, new int[] {out}, null);
+    byte[] v = new byte[256];
+    for (int i = 0; i < 256; i++) {
+      v[i] = (byte) i;
+    }
+    return new Spec("dequantize_i8_per_channel", b.build(), List.of(Npy.ofBytes(DataType.INT8, new int[] {4, 64}, v)));
+  }
+
+  private static Spec selectV2() {
+    ModelBuilder b = new ModelBuilder();
+    int c = b.addInput("condition", DataType.BOOL, 4, 1);
+    int x = b.addInput("x", DataType.INT8, 4, 8);
+    b.setQuantization(x, 0.1f, 3);
+    int y = b.addInput("y", DataType.INT8, 8);
+    b.setQuantization(y, 0.1f, 3);
+    int out = b.addTensor("output", DataType.INT8, 4, 8);
+    b.setQuantization(out, 0.1f, 3);
+    b.addOutput(out);
+    b.addOperator(BuiltinOperator.SELECT_V2, 1, new int[] {c, x, y}, new int[] {out}, null);
+    return new Spec("select_v2_i8", b.build(), List.of());
+  }
+
+  private static LeakyReluOptionsT leaky(float alpha) {
+    LeakyReluOptionsT o = new LeakyReluOptionsT();
+    o.setAlpha(alpha);
+    return o;
+  }
+
+  private static Spec prelu(String name, DataType type, float si, int zi, float sa, int za, float so, int zo) {
+    ModelBuilder b = new ModelBuilder();
+    int in = b.addInput("input", type, 4, 64);
+    b.setQuantization(in, si, zi);
+    byte[] alpha = new byte[64];
+    Random r = new Random(3);
+    for (int i = 0; i < alpha.length; i++) {
+      alpha[i] = (byte) r.nextInt(256);
+    }
+    int a = b.addConstant("alpha", type, new int[] {1, 64}, alpha);
+    b.setQuantization(a, sa, za);
+    int out = b.addTensor("output", type, 4, 64);
+    b.setQuantization(out, so, zo);
+    b.addOutput(out);
+    b.addOperator(BuiltinOperator.PRELU, 1, new int[] {in, a}, new int[] {out}, null);
+    byte[] v = new byte[256];
+    for (int i = 0; i < 256; i++) {
+      v[i] = (byte) i;
+    }
+    return new Spec(name, b.build(), List.of(Npy.ofBytes(type, new int[] {4, 64}, v)));
+  }
+
+  private static Spec comparison(String name, int op, DataType type, float sa, int za, float sb, int zb) {
+    boolean unsigned = type == DataType.UINT8;
+    int min = unsigned ? 0 : -128;
+    int max = unsigned ? 255 : 127;
+    byte[] a = new byte[256];
+    byte[] b = new byte[256];
+    Random r = new Random(7);
+    for (int i = 0; i < 256; i++) {
+      int va = min + i;
+      int vb = Math.max(min, Math.min(max, 2 * (va - za) + zb + r.nextInt(3) - 1));
+      a[i] = (byte) va;
+      b[i] = (byte) vb;
+    }
+    ModelBuilder m = new ModelBuilder();
+    int x = m.addInput("a", type, 256);
+    m.setQuantization(x, sa, za);
+    int y = m.addInput("b", type, 256);
+    m.setQuantization(y, sb, zb);
+    int out = m.addTensor("output", DataType.BOOL, 256);
+    m.addOutput(out);
+    m.addOperator(op, 2, new int[] {x, y}, new int[] {out}, null);
+    return new Spec(name, m.build(), List.of(Npy.ofBytes(type, new int[] {256}, a), Npy.ofBytes(type, new int[] {256}, b)));
   }
 
   private static AddOptionsT addOptions(byte activation, boolean pot) {
@@ -157,13 +303,19 @@ public final class QuantizedOpGoldenModels {
 
   private static Spec unary8(String name, int op, DataType type, float inScale, int inZero, float outScale,
       int outZero) {
+    return unary8(name, op, type, inScale, inZero, outScale, outZero, null);
+  }
+
+  private static Spec unary8(String name, int op, DataType type, float inScale, int inZero, float outScale,
+      int outZero, Object options) {
     ModelBuilder b = new ModelBuilder();
     int in = b.addInput("input", type, 256);
     b.setQuantization(in, inScale, inZero);
     int out = b.addTensor("output", type, 256);
     b.setQuantization(out, outScale, outZero);
     b.addOutput(out);
-    b.addOperator(op, type == DataType.UINT8 ? 1 : 2, new int[] {in}, new int[] {out}, null);
+    boolean v1Only = op == BuiltinOperator.ELU || op == BuiltinOperator.HARD_SWISH || op == BuiltinOperator.RELU_N1_TO_1;
+    b.addOperator(op, type == DataType.UINT8 || v1Only ? 1 : 2, new int[] {in}, new int[] {out}, options);
     byte[] v = new byte[256];
     for (int i = 0; i < 256; i++) {
       v[i] = (byte) i;

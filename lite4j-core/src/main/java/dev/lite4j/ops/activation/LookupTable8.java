@@ -8,7 +8,7 @@ import dev.lite4j.runtime.TensorBuffer;
 import java.nio.ByteBuffer;
 
 /**
- * The 256-entry table TensorFlow Lite's optimized 8-bit LOGISTIC and TANH (activations.cc,
+ * The 256-entry table TensorFlow Lite 2.6's 8-bit LOGISTIC, TANH and ELU (activations.cc, elu.cc,
  * {@code PopulateLookupTable}) build at prepare: every input value dequantized, transformed and
  * requantized in float, exactly in TF's order of float operations; run is one lookup per element.
  */

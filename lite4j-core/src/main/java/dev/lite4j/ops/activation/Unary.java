@@ -12,7 +12,8 @@ final class Unary {
 
   /**
    * Checks one input and one output of the same type, the type among {@code supported} and not
-   * quantized (quantized kernels are a later issue), and gives the output the input's shape.
+   * quantized (ops with integer kernels call {@link #prepareQuantized} for those), and gives the output
+   * the input's shape.
    */
   static TensorBuffer prepareSameShape(OpContext ctx, Set<DataType> supported) {
     TensorBuffer in = ctx.input(0);
@@ -27,7 +28,7 @@ final class Unary {
 
   /**
    * Refuses types outside {@code supported}, and quantized 8/16-bit integer tensors (whose values
-   * mean scale * (q - zero_point): their kernels are a later issue). Quantization parameters on
+   * mean scale * (q - zero_point): refused by the ops that have no integer kernel). Quantization parameters on
    * float32 or int32/int64 tensors are ignored, as TF Lite ignores them.
    */
   static void requireSupported(OpContext ctx, TensorBuffer t, Set<DataType> supported) {

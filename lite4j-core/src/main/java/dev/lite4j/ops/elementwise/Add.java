@@ -14,6 +14,7 @@ import dev.lite4j.runtime.TensorBuffer;
 import java.util.Arrays;
 import java.util.EnumSet;
 import org.tensorflow.lite.schema.AddOptions;
+import org.tensorflow.lite.schema.BuiltinOptions;
 
 /**
  * ADD: a + b with broadcasting and a fused activation. Float32, int32, int64 (integers wrap); INT8,
@@ -34,7 +35,7 @@ public final class Add extends ArithmeticKernel {
     TensorBuffer a = ctx.input(0);
     if (QuantizedTensors.isQuantizedType(a.type())) {
       quantized = QuantizedAddSub.prepare(ctx, options.fusedActivationFunction(),
-          a.type() == INT16 && options.potScaleInt16(), false);
+          a.type() == INT16 && hasOptions(ctx) && options.potScaleInt16(), false);
       if (quantized.powerOfTwo()) {
         ctx.require(Arrays.equals(a.shape(), ctx.input(1).shape()),
             "INT16 power-of-two ADD does not broadcast: input shapes %s and %s differ",
@@ -43,6 +44,14 @@ public final class Add extends ArithmeticKernel {
       return;
     }
     fuse(Activation.of(options.fusedActivationFunction(), ctx));
+  }
+
+  /**
+   * Whether the node carries its options table: without one TF Lite's parser leaves {@code pot_scale_int16}
+   * false (zero-initialised params), not the schema default true (checked against TF Lite 2.6.2).
+   */
+  private static boolean hasOptions(OpContext ctx) {
+    return ctx.op().optionsType() == BuiltinOptions.AddOptions;
   }
 
   @Override

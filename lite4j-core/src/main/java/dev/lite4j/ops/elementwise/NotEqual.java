@@ -4,17 +4,19 @@ import static dev.lite4j.DataType.BOOL;
 import static dev.lite4j.DataType.FLOAT32;
 import static dev.lite4j.DataType.INT32;
 import static dev.lite4j.DataType.INT64;
+import static dev.lite4j.DataType.INT8;
+import static dev.lite4j.DataType.UINT8;
 
 import java.util.EnumSet;
 
 /**
- * NOT_EQUAL: a != b into a BOOL tensor, with broadcasting (float32, int32, int64, bool; quantized
- * int8/uint8, which TensorFlow Lite compares after rescaling, are not implemented yet). IEEE: NaN
+ * NOT_EQUAL: a != b into a BOOL tensor, with broadcasting (float32, int32, int64, bool; and int8/uint8, rescaled
+ * to a common scale first as TensorFlow Lite does). IEEE: NaN
  * differs from everything, itself included.
  */
 public final class NotEqual extends PredicateKernel {
   public NotEqual() {
-    super(EnumSet.of(FLOAT32, INT32, INT64, BOOL));
+    super(EnumSet.of(FLOAT32, INT32, INT64, BOOL, INT8, UINT8));
   }
 
   @Override

@@ -16,7 +16,11 @@ class EluTest {
   }
 
   @Test
-  void rejectsQuantizedInt8() {
-    assertThrows(UnsupportedOperatorException.class, UnaryModels.quantizedInt8(BuiltinOperator.ELU, 1)::run);
+  void rejectsQuantizedUint8AndInt16() {
+    // TF Lite 2.6 has an INT8 ELU only.
+    assertThrows(UnsupportedOperatorException.class,
+        UnaryModels.quantized(BuiltinOperator.ELU, 1, dev.lite4j.DataType.UINT8)::run);
+    assertThrows(UnsupportedOperatorException.class,
+        UnaryModels.quantized(BuiltinOperator.ELU, 1, dev.lite4j.DataType.INT16)::run);
   }
 }

@@ -22,7 +22,7 @@ class HardSwishTest {
   @Test
   void rejectsQuantizedAndMismatchedTypes() {
     assertThrows(UnsupportedOperatorException.class,
-        UnaryModels.quantizedInt8(BuiltinOperator.HARD_SWISH, 1)::run);
+        UnaryModels.quantized(BuiltinOperator.HARD_SWISH, 1, dev.lite4j.DataType.INT16)::run);
     assertThrows(ModelFormatException.class, UnaryModels.mismatchedOutput(BuiltinOperator.HARD_SWISH)::run);
   }
 }

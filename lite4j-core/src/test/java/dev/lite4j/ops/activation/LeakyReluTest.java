@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.lite4j.ModelFormatException;
-import dev.lite4j.UnsupportedOperatorException;
+import dev.lite4j.testutil.OpModel;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.lite.schema.BuiltinOperator;
 import org.tensorflow.lite.schema.LeakyReluOptionsT;
@@ -34,8 +34,12 @@ class LeakyReluTest {
 
   @Test
   void rejectsQuantizedAndMismatchedTypes() {
-    assertThrows(UnsupportedOperatorException.class,
-        UnaryModels.quantizedInt8(BuiltinOperator.LEAKY_RELU, 2)::run);
+    // Integer tensors without quantization parameters: a clear error, not a kernel on scale 0.
+    OpModel m = new OpModel(BuiltinOperator.LEAKY_RELU);
+    m.input(dev.lite4j.DataType.INT8, new int[] {1}, new byte[] {1});
+    m.output(dev.lite4j.DataType.INT8);
+    ModelFormatException e = assertThrows(ModelFormatException.class, m::run);
+    org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("no quantization scale"), e.getMessage());
     assertThrows(ModelFormatException.class, UnaryModels.mismatchedOutput(BuiltinOperator.LEAKY_RELU)::run);
   }
 }

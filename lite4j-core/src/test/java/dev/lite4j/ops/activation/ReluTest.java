@@ -56,12 +56,13 @@ class ReluTest {
   }
 
   @Test
-  void rejectsQuantizedInt8() {
-    for (int op : new int[] {BuiltinOperator.RELU, BuiltinOperator.RELU6, BuiltinOperator.RELU_N1_TO_1,
-        BuiltinOperator.RELU_0_TO_1}) {
-      assertThrows(UnsupportedOperatorException.class, UnaryModels.quantizedInt8(op, op == BuiltinOperator.RELU
-          || op == BuiltinOperator.RELU6 ? 2 : 1)::run);
+  void rejectsQuantizedInt16AndQuantizedRelu0To1() {
+    // TF Lite 2.6 has INT8/UINT8 kernels for RELU, RELU6 and RELU_N1_TO_1, none for INT16; RELU_0_TO_1 is float.
+    for (int op : new int[] {BuiltinOperator.RELU, BuiltinOperator.RELU6, BuiltinOperator.RELU_N1_TO_1}) {
+      assertThrows(UnsupportedOperatorException.class,
+          UnaryModels.quantized(op, 1, dev.lite4j.DataType.INT16)::run);
     }
+    assertThrows(UnsupportedOperatorException.class, UnaryModels.quantizedInt8(BuiltinOperator.RELU_0_TO_1, 1)::run);
   }
 
   @Test

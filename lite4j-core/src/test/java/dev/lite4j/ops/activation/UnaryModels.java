@@ -30,6 +30,17 @@ final class UnaryModels {
     return m;
   }
 
+  /** A one-input model of {@code type} (INT16 or UINT8) with scale 0.5 and zero point 0 on both tensors. */
+  static OpModel quantized(int op, int version, DataType type) {
+    OpModel m = new OpModel(op).version(version);
+    int t = type == DataType.INT16 ? m.input(type, new int[] {2}, new short[] {1, -1})
+        : m.input(type, new int[] {2}, new byte[] {1, 2});
+    m.builder().setQuantization(t, 0.5f, 0);
+    int o = m.output(type);
+    m.builder().setQuantization(o, 0.5f, 0);
+    return m;
+  }
+
   /** A model whose float32 input feeds an output of another type (a type mismatch). */
   static OpModel mismatchedOutput(int op) {
     OpModel m = new OpModel(op);

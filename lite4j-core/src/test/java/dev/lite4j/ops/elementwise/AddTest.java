@@ -91,7 +91,9 @@ class AddTest {
     int8.input(DataType.INT8, new int[] {1}, new byte[] {1});
     int8.input(DataType.INT8, new int[] {1}, new byte[] {1});
     int8.output(DataType.INT8);
-    assertThrows(UnsupportedOperatorException.class, int8::run);
+    // INT8 without quantization parameters: a clear error naming the tensor.
+    ModelFormatException e = assertThrows(ModelFormatException.class, int8::run);
+    org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("no quantization scale"), e.getMessage());
   }
 
   @Test
