@@ -2,6 +2,7 @@ package dev.lite4j.ops.sequence;
 
 import dev.lite4j.DataType;
 import dev.lite4j.kernels.Activation;
+import dev.lite4j.kernels.HybridQuantization;
 import dev.lite4j.kernels.QuantizedTensors;
 import dev.lite4j.kernels.fixedpoint.FixedPoint;
 import dev.lite4j.kernels.fixedpoint.QuantizedMultiplier;
@@ -25,8 +26,9 @@ import org.tensorflow.lite.schema.SVDFOptions;
  * <p>Float, and integer (EvalIntegerSVDF: int8 input and weights_feature, int16 weights_time and state,
  * int32 bias, int8 output; the feature product is rescaled into the int16 state, the time product sum into
  * the output; TF Lite 2.6 requires the fused activation to be RELU and then does not apply it, so neither
- * does this kernel: outputs below the zero point stay, as in the goldens). The hybrid SVDF (float input, int8
- * weights) is refused.
+ * does this kernel: outputs below the zero point stay, as in the goldens). Hybrid (EvalHybridSVDF: float
+ * input quantized per row at run time, symmetric or asymmetric, int8 weights_feature, int8 weights_time
+ * dequantized once (float weights_time count as zeros, as in TF Lite 2.6), float state and output).
  */
 public final class Svdf implements Kernel {
   private static final int INPUT = 0;
@@ -50,6 +52,15 @@ public final class Svdf implements Kernel {
   private QuantizedMultiplier scale2;
   private int inputZp;
   private int outputZp;
+  // Hybrid path.
+  private boolean hybrid;
+  private boolean asymmetric;
+  private float featureScale;
+  private float[] inputRow;
+  private int[] quantized;
+  private final int[] zeroPoint = new int[1];
+  private int[] rowSums;
+  private float[] timeWeights;
 
   @Override
   public void prepare(OpContext ctx) {
@@ -88,10 +99,13 @@ public final class Svdf implements Kernel {
       if (input.type() != DataType.FLOAT32) {
         throw ctx.unsupported("input type " + input.type() + " is not supported (float32 or int8)");
       }
-      if (feature.type() != DataType.FLOAT32) {
-        throw ctx.unsupported("the hybrid SVDF (float input, " + feature.type() + " weights) is not supported");
+      hybrid = feature.type() == DataType.INT8;
+      if (hybrid) {
+        prepareHybrid(ctx, o, feature, time);
+      } else if (feature.type() != DataType.FLOAT32) {
+        throw ctx.unsupported("weights_feature type " + feature.type() + " is not supported");
       }
-      for (TensorBuffer t : new TensorBuffer[] {time, bias, state, ctx.output(0)}) {
+      for (TensorBuffer t : new TensorBuffer[] {hybrid ? null : time, bias, state, ctx.output(0)}) {
         ctx.require(t == null || t.type() == DataType.FLOAT32, "'%s' is %s, expected FLOAT32", t == null ? ""
             : t.name(), t == null ? "" : t.type());
       }
@@ -99,6 +113,34 @@ public final class Svdf implements Kernel {
       scratch = new float[batch * filters];
     }
     ctx.setOutputShape(0, batch, units);
+  }
+
+  /**
+   * TF Lite's hybrid SVDF: int8 weights_feature (per-tensor scale), weights_time float or int8 (dequantized
+   * once), the input quantized per batch row at run time.
+   */
+  private void prepareHybrid(OpContext ctx, SVDFOptions o, TensorBuffer feature, TensorBuffer time) {
+    featureScale = QuantizedTensors.scale(ctx, feature, "weights_feature");
+    ctx.require(feature.quantization().scales().length == 1, "weights_feature must have one scale");
+    ctx.require(time.type() == DataType.FLOAT32 || time.type() == DataType.INT8,
+        "weights_time is %s, expected FLOAT32 or INT8", time.type());
+    ctx.require(feature.isConstant() && time.isConstant(), "the hybrid SVDF needs constant weights");
+    asymmetric = o.asymmetricQuantizeInputs();
+    inputRow = new float[inputSize];
+    quantized = new int[inputSize];
+    // TF Lite 2.6 dequantizes weights_time as int8 times its scale whatever its type: float weights_time
+    // (unquantized, scale 0) become zeros, and the output is the bias alone. The golden shows it; follow it.
+    float timeScale = time.type() == DataType.INT8 ? QuantizedTensors.scale(ctx, time, "weights_time") : 0f;
+    timeWeights = new float[filters * memory];
+    for (int i = 0; i < timeWeights.length; i++) {
+      timeWeights[i] = time.type() == DataType.INT8 ? time.bytes().get(i) * timeScale : 0f;
+    }
+    rowSums = new int[filters];
+    for (int f = 0; f < filters; f++) {
+      for (int k = 0; k < inputSize; k++) {
+        rowSums[f] += feature.bytes().get(f * inputSize + k);
+      }
+    }
   }
 
   private static TensorBuffer required(OpContext ctx, int i, String name) {
@@ -154,20 +196,24 @@ public final class Svdf implements Kernel {
 
   private void runFloat(OpContext ctx) {
     FloatBuffer input = ctx.input(INPUT).floats();
-    FloatBuffer feature = ctx.input(WEIGHTS_FEATURE).floats();
-    FloatBuffer time = ctx.input(WEIGHTS_TIME).floats();
+    FloatBuffer feature = hybrid ? null : ctx.input(WEIGHTS_FEATURE).floats();
+    FloatBuffer time = hybrid ? null : ctx.input(WEIGHTS_TIME).floats();
     TensorBuffer biasT = ctx.input(BIAS);
     FloatBuffer bias = biasT == null ? null : biasT.floats();
     FloatBuffer state = ctx.input(STATE).floats();
     FloatBuffer output = ctx.output(0).floats();
     shiftFloat(state);
-    for (int b = 0; b < batch; b++) {
-      for (int f = 0; f < filters; f++) {
-        float dot = 0f;
-        for (int k = 0; k < inputSize; k++) {
-          dot += feature.get(f * inputSize + k) * input.get(b * inputSize + k);
+    if (hybrid) {
+      hybridFeature(ctx, input, state);
+    } else {
+      for (int b = 0; b < batch; b++) {
+        for (int f = 0; f < filters; f++) {
+          float dot = 0f;
+          for (int k = 0; k < inputSize; k++) {
+            dot += feature.get(f * inputSize + k) * input.get(b * inputSize + k);
+          }
+          state.put((b * filters + f) * memory + memory - 1, dot);
         }
-        state.put((b * filters + f) * memory + memory - 1, dot);
       }
     }
     for (int b = 0; b < batch; b++) {
@@ -175,7 +221,7 @@ public final class Svdf implements Kernel {
         float dot = 0f;
         int s = (b * filters + f) * memory;
         for (int m = 0; m < memory; m++) {
-          dot += time.get(f * memory + m) * state.get(s + m);
+          dot += (hybrid ? timeWeights[f * memory + m] : time.get(f * memory + m)) * state.get(s + m);
         }
         scratch[b * filters + f] = dot;
       }
@@ -188,6 +234,29 @@ public final class Svdf implements Kernel {
           sum += bias.get(u);
         }
         output.put(b * units + u, activation.apply(sum));
+      }
+    }
+  }
+
+  /**
+   * The hybrid feature product: each input row quantized to int8 (scale, and zero point when asymmetric),
+   * the int32 dot products with the int8 weights (less zero point x row sum) times scale x weight scale.
+   */
+  private void hybridFeature(OpContext ctx, FloatBuffer input, FloatBuffer state) {
+    ByteBuffer feature = ctx.input(WEIGHTS_FEATURE).bytes();
+    for (int b = 0; b < batch; b++) {
+      input.get(b * inputSize, inputRow);
+      float scale = HybridQuantization.quantize(inputRow, 0, inputSize, quantized, asymmetric, zeroPoint)
+          * featureScale;
+      for (int f = 0; f < filters; f++) {
+        int dot = 0;
+        for (int k = 0; k < inputSize; k++) {
+          dot += feature.get(f * inputSize + k) * quantized[k];
+        }
+        if (asymmetric) {
+          dot -= rowSums[f] * zeroPoint[0];
+        }
+        state.put((b * filters + f) * memory + memory - 1, 0f + dot * scale);
       }
     }
   }

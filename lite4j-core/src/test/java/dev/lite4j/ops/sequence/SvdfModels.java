@@ -93,6 +93,50 @@ final class SvdfModels {
     return b.build();
   }
 
+  /** Hybrid variants: float input and state, int8 weights_feature, weights_time int8 or float. */
+  record HybridSpec(String name, boolean asymmetric, boolean int8Time, int batch, int inputSize, int units, int rank,
+      int memory, long seed) {}
+
+  static final HybridSpec[] HYBRID = {
+      new HybridSpec("hybrid_symmetric", false, false, 2, 5, 3, 2, 4, 5),
+      new HybridSpec("hybrid_asymmetric_int8_time", true, true, 2, 6, 4, 1, 5, 6),
+      new HybridSpec("hybrid_symmetric_int8_time", false, true, 3, 5, 3, 2, 4, 7),
+  };
+
+  static byte[] hybridModel(HybridSpec s) {
+    SplittableRandom r = new SplittableRandom(s.seed());
+    int filters = s.units() * s.rank();
+    ModelBuilder b = new ModelBuilder();
+    int input = b.addInput("input", DataType.FLOAT32, s.batch(), s.inputSize());
+    byte[] f = new byte[filters * s.inputSize()];
+    for (int i = 0; i < f.length; i++) {
+      f[i] = (byte) (r.nextInt(255) - 127);
+    }
+    int feature = b.addConstant("weights_feature", DataType.INT8, new int[] {filters, s.inputSize()}, f);
+    b.setQuantization(feature, 0.008f, 0);
+    int time;
+    if (s.int8Time()) {
+      byte[] t = new byte[filters * s.memory()];
+      for (int i = 0; i < t.length; i++) {
+        t[i] = (byte) (r.nextInt(255) - 127);
+      }
+      time = b.addConstant("weights_time", DataType.INT8, new int[] {filters, s.memory()}, t);
+      b.setQuantization(time, 0.007f, 0);
+    } else {
+      time = b.addConstantFloats("weights_time", new int[] {filters, s.memory()}, floats(r, filters * s.memory()));
+    }
+    int bias = b.addConstantFloats("bias", new int[] {s.units()}, floats(r, s.units()));
+    int state = b.addVariable("state", DataType.FLOAT32, s.batch(), s.memory() * filters);
+    b.markInput(state);
+    int out = b.addTensor("output", DataType.FLOAT32, s.batch(), s.units());
+    b.addOutput(out);
+    SVDFOptionsT o = new SVDFOptionsT();
+    o.setRank(s.rank());
+    o.setAsymmetricQuantizeInputs(s.asymmetric());
+    b.addOperator(BuiltinOperator.SVDF, 4, new int[] {input, feature, time, bias, state}, new int[] {out}, o);
+    return b.build();
+  }
+
   private static float[] floats(SplittableRandom r, int n) {
     float[] v = new float[n];
     for (int i = 0; i < n; i++) {
@@ -107,6 +151,11 @@ final class SvdfModels {
       Path d = Path.of(args[0]).resolve(s.name());
       Files.createDirectories(d);
       Files.write(d.resolve("model.tflite"), model(s));
+    }
+    for (HybridSpec s : HYBRID) {
+      Path d = Path.of(args[0]).resolve(s.name());
+      Files.createDirectories(d);
+      Files.write(d.resolve("model.tflite"), hybridModel(s));
     }
   }
 }

@@ -70,6 +70,41 @@ class SvdfTest {
   }
 
   /**
+   * Hybrid SVDF (int8 weights_feature, the float input quantized per row as TF Lite does, symmetric or
+   * asymmetric): within 1e-5 of the largest reference value, TF Lite's golden rule for float outputs of
+   * hybrid kernels when its 2-thread run agrees exactly (it did). The integer dot products are exact; only
+   * the float time product and sums may round in another order. hybrid_symmetric has float weights_time,
+   * which TF Lite 2.6 reads as int8 times scale 0: its output is the bias alone, and so is ours.
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {0, 1, 2})
+  void hybridMatchesTfLite(int which) throws IOException {
+    SvdfModels.HybridSpec spec = SvdfModels.HYBRID[which];
+    byte[] model = SvdfModels.hybridModel(spec);
+    String dir = GOLDEN + spec.name() + "/";
+    assertEquals(UnidirectionalSequenceLstmIntegerTest.sha256(
+        UnidirectionalSequenceLstmIntegerTest.resource(dir + "model.tflite")),
+        UnidirectionalSequenceLstmIntegerTest.sha256(model), "the recorded model is rebuilt byte for byte");
+    Npy input = UnidirectionalSequenceLstmIntegerTest.npy(dir + "input_0.npy");
+    Npy state = UnidirectionalSequenceLstmIntegerTest.npy(dir + "input_1.npy");
+    Npy expected = UnidirectionalSequenceLstmIntegerTest.npy(dir + "output_0.npy");
+    try (Interpreter it = new Interpreter(Model.fromBytes(model))) {
+      ByteBuffer out = ByteBuffer.allocate(expected.numElements() * 4).order(ByteOrder.nativeOrder());
+      Map<Integer, Object> outputs = new HashMap<>();
+      outputs.put(0, out);
+      it.runForMultipleInputsOutputs(new Object[] {input.toInputBuffer(DataType.FLOAT32),
+          state.toInputBuffer(DataType.FLOAT32)}, outputs);
+      double maxRef = 0;
+      for (int i = 0; i < expected.numElements(); i++) {
+        maxRef = Math.max(maxRef, Math.abs(expected.getDouble(i)));
+      }
+      for (int i = 0; i < expected.numElements(); i++) {
+        assertEquals(expected.getDouble(i), out.getFloat(4 * i), 1e-5 * maxRef, spec.name() + " element " + i);
+      }
+    }
+  }
+
+  /**
    * One unit, rank 1, memory 3, input size 1: feature weight 2, time weights (1, 10, 100), bias 0.5. Feeding
    * 1, 2, 3 puts 2, 4, 6 into the newest slot in turn, the memory shifting left: outputs
    * 100*2 + .5, 10*2 + 100*4 + .5, 1*2 + 10*4 + 100*6 + .5.
