@@ -309,6 +309,80 @@ final class IntegerLstmModels {
     return b.build();
   }
 
+  /** A hybrid variant: float input, state and output, int8 weights. */
+  record HybridSpec(String name, int nBatch, int maxTime, int nInput, int nCell, int nOutput, boolean timeMajor,
+      boolean cifg, boolean peephole, boolean projection, boolean layerNorm, boolean asymmetric, float cellClip,
+      float projClip, long seed) {}
+
+  static final HybridSpec[] HYBRID = {
+      new HybridSpec("hybrid_plain", 2, 5, 6, 8, 8, false, false, false, false, false, false, 0f, 0f, 21),
+      new HybridSpec("hybrid_asymmetric_time_major_cifg", 2, 4, 5, 7, 7, true, true, false, false, false, true,
+          0f, 0f, 22),
+      new HybridSpec("hybrid_peephole_projection_clip", 2, 5, 6, 8, 5, false, false, true, true, false, true,
+          0.8f, 0.5f, 23),
+      new HybridSpec("hybrid_layer_norm", 1, 6, 6, 8, 8, false, false, false, false, true, false, 0f, 0f, 24),
+  };
+
+  static byte[] hybrid(HybridSpec s) {
+    SplittableRandom r = new SplittableRandom(s.seed());
+    ModelBuilder b = new ModelBuilder();
+    int[] in = new int[24];
+    java.util.Arrays.fill(in, -1);
+    int[] inShape = s.timeMajor() ? new int[] {s.maxTime(), s.nBatch(), s.nInput()}
+        : new int[] {s.nBatch(), s.maxTime(), s.nInput()};
+    in[0] = b.addInput("input", DataType.FLOAT32, inShape);
+    for (int gate = 0; gate < 4; gate++) {
+      if (gate == 0 && s.cifg()) {
+        continue;
+      }
+      in[INPUT_TO_INPUT_WEIGHTS + gate] = int8(b, "w_in" + gate, r, 0.004f + 0.001f * gate, s.nCell(), s.nInput());
+      in[RECURRENT_TO_INPUT_WEIGHTS + gate] =
+          int8(b, "w_rec" + gate, r, 0.005f + 0.001f * gate, s.nCell(), s.nOutput());
+      if (s.peephole() && gate != 2) {
+        int idx = CELL_TO_INPUT_WEIGHTS + (gate == 3 ? 2 : gate);
+        byte[] p = new byte[s.nCell()];
+        for (int i = 0; i < p.length; i++) {
+          p[i] = (byte) (r.nextInt(255) - 127);
+        }
+        in[idx] = b.addConstant("w_peep" + gate, DataType.INT8, new int[] {s.nCell()}, p);
+        b.setQuantization(in[idx], 0.003f, 0);
+      }
+      float[] bias = new float[s.nCell()];
+      for (int i = 0; i < bias.length; i++) {
+        bias[i] = (float) (r.nextDouble() - 0.5);
+      }
+      in[INPUT_GATE_BIAS + gate] = b.addConstantFloats("bias" + gate, new int[] {s.nCell()}, bias);
+      if (s.layerNorm()) {
+        float[] ln = new float[s.nCell()];
+        for (int i = 0; i < ln.length; i++) {
+          ln[i] = (float) (0.5 + r.nextDouble());
+        }
+        in[INPUT_LAYER_NORM_COEFFICIENTS + gate] = b.addConstantFloats("ln" + gate, new int[] {s.nCell()}, ln);
+      }
+    }
+    if (s.projection()) {
+      in[PROJECTION_WEIGHTS] = int8(b, "w_proj", r, 0.006f, s.nOutput(), s.nCell());
+      float[] pb = new float[s.nOutput()];
+      for (int i = 0; i < pb.length; i++) {
+        pb[i] = (float) (0.2 * (r.nextDouble() - 0.5));
+      }
+      in[PROJECTION_BIAS] = b.addConstantFloats("b_proj", new int[] {s.nOutput()}, pb);
+    }
+    in[OUTPUT_STATE] = b.addVariable("output_state", DataType.FLOAT32, s.nBatch(), s.nOutput());
+    in[CELL_STATE] = b.addVariable("cell_state", DataType.FLOAT32, s.nBatch(), s.nCell());
+    int out = b.addTensor("output", DataType.FLOAT32, inShape[0], inShape[1], s.nOutput());
+    b.addOutput(out);
+    UnidirectionalSequenceLSTMOptionsT o = new UnidirectionalSequenceLSTMOptionsT();
+    o.setFusedActivationFunction(org.tensorflow.lite.schema.ActivationFunctionType.TANH);
+    o.setCellClip(s.cellClip());
+    o.setProjClip(s.projClip());
+    o.setTimeMajor(s.timeMajor());
+    o.setAsymmetricQuantizeInputs(s.asymmetric());
+    b.addOperator(BuiltinOperator.UNIDIRECTIONAL_SEQUENCE_LSTM, 3, s.layerNorm() || true ? in
+        : java.util.Arrays.copyOf(in, 20), new int[] {out}, o);
+    return b.build();
+  }
+
   /** Random int8 input of {@code shape} (deterministic). */
   static Npy randomInput(int[] shape, long seed) {
     SplittableRandom r = new SplittableRandom(seed);
@@ -349,6 +423,11 @@ final class IntegerLstmModels {
       int[] shape = s.timeMajor() ? new int[] {s.maxTime(), s.nBatch(), s.nInput()}
           : new int[] {s.nBatch(), s.maxTime(), s.nInput()};
       Files.write(d.resolve("input.npy"), randomInput(shape, s.seed() + 100).toBytes());
+    }
+    for (HybridSpec s : HYBRID) {
+      Path d = dir.resolve(s.name());
+      Files.createDirectories(d);
+      Files.write(d.resolve("model.tflite"), hybrid(s));
     }
     if (args.length > 2) {
       return;
