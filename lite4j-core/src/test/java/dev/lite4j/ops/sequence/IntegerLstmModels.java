@@ -383,6 +383,30 @@ final class IntegerLstmModels {
     return b.build();
   }
 
+  /** A one-cell hybrid LSTM whose weights have type {@code weightType} (for error tests). */
+  static byte[] hybridOneCell(DataType weightType) {
+    ModelBuilder b = new ModelBuilder();
+    int[] in = new int[24];
+    java.util.Arrays.fill(in, -1);
+    in[0] = b.addInput("input", DataType.FLOAT32, 1, 2, 1);
+    for (int gate = 0; gate < 4; gate++) {
+      in[INPUT_TO_INPUT_WEIGHTS + gate] = b.addConstant("w_in" + gate, weightType, new int[] {1, 1}, new byte[1]);
+      b.setQuantization(in[INPUT_TO_INPUT_WEIGHTS + gate], 0.01f, 0);
+      in[RECURRENT_TO_INPUT_WEIGHTS + gate] =
+          b.addConstant("w_rec" + gate, weightType, new int[] {1, 1}, new byte[1]);
+      b.setQuantization(in[RECURRENT_TO_INPUT_WEIGHTS + gate], 0.01f, 0);
+      in[INPUT_GATE_BIAS + gate] = b.addConstantFloats("bias" + gate, new int[] {1}, 0f);
+    }
+    in[OUTPUT_STATE] = b.addVariable("output_state", DataType.FLOAT32, 1, 1);
+    in[CELL_STATE] = b.addVariable("cell_state", DataType.FLOAT32, 1, 1);
+    int out = b.addTensor("output", DataType.FLOAT32, 1, 2, 1);
+    b.addOutput(out);
+    UnidirectionalSequenceLSTMOptionsT o = new UnidirectionalSequenceLSTMOptionsT();
+    o.setFusedActivationFunction(org.tensorflow.lite.schema.ActivationFunctionType.TANH);
+    b.addOperator(BuiltinOperator.UNIDIRECTIONAL_SEQUENCE_LSTM, 3, in, new int[] {out}, o);
+    return b.build();
+  }
+
   /** Random int8 input of {@code shape} (deterministic). */
   static Npy randomInput(int[] shape, long seed) {
     SplittableRandom r = new SplittableRandom(seed);

@@ -10,6 +10,7 @@ import dev.lite4j.io.Npy;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -49,6 +50,22 @@ class UnidirectionalSequenceLstmHybridTest {
         worst = Math.max(worst, Math.abs(expected.getDouble(i) - out.getFloat(4 * i)));
       }
       assertTrue(worst <= 1e-5 * maxRef, spec.name() + ": worst difference " + worst + ", max |ref| " + maxRef);
+    }
+  }
+
+  @Test
+  void uint8WeightsAreRefusedNamingTheNode() {
+    UnidirectionalSequenceLstmIntegerTest.assertRefused(IntegerLstmModels.hybridOneCell(DataType.UINT8), "INT8");
+  }
+
+  /** A one-cell hybrid LSTM with zero weights and biases: every gate is sigmoid(0) or tanh(0), so h stays 0. */
+  @Test
+  void zeroWeightsGiveZeroOutput() {
+    try (Interpreter it = new Interpreter(Model.fromBytes(IntegerLstmModels.hybridOneCell(DataType.INT8)))) {
+      float[][][] y = new float[1][2][1];
+      it.run(new float[][][] {{{0.7f}, {-0.3f}}}, y);
+      assertEquals(0f, y[0][0][0], 0f);
+      assertEquals(0f, y[0][1][0], 0f);
     }
   }
 }
