@@ -157,7 +157,11 @@ public final class LstmCell {
 
   /** Mean 0 and variance 1 over the row, as TF Lite's MeanStddevNormalization (epsilon 1e-8). */
   private void normalize(float[] g) {
-    int n = cfg.nCell();
+    meanStddevNormalize(g, cfg.nCell());
+  }
+
+  /** TF Lite's MeanStddevNormalization of {@code g[0..n)} in place (epsilon 1e-8). */
+  public static void meanStddevNormalize(float[] g, int n) {
     float sum = 0f;
     for (int r = 0; r < n; r++) {
       sum += g[r];
@@ -220,7 +224,7 @@ public final class LstmCell {
    * The LSTM's activations (TF Lite's ApplyActivationToVector). NONE is the identity: TF Lite's NONE
    * returns without writing an out-of-place result, a quirk not worth reproducing.
    */
-  static float apply(byte code, float v) {
+  public static float apply(byte code, float v) {
     return switch (code) {
       case ActivationFunctionType.RELU -> Math.max(0f, v);
       case ActivationFunctionType.RELU_N1_TO_1 -> Math.max(-1f, Math.min(v, 1f));

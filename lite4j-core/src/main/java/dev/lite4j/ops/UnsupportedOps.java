@@ -17,7 +17,7 @@ final class UnsupportedOps {
     // Custom operators have no standard semantics (e.g. TFLite_Detection_PostProcess, MediaPipe's).
     b.unsupported(CUSTOM);
     // Legacy recurrent and embedding ops the current converter no longer emits.
-    b.unsupported(LSTM, RNN, SVDF, UNIDIRECTIONAL_SEQUENCE_RNN, BIDIRECTIONAL_SEQUENCE_RNN,
+    b.unsupported(LSTM, RNN, UNIDIRECTIONAL_SEQUENCE_RNN, BIDIRECTIONAL_SEQUENCE_RNN,
         BIDIRECTIONAL_SEQUENCE_LSTM, EMBEDDING_LOOKUP, EMBEDDING_LOOKUP_SPARSE, HASHTABLE_LOOKUP,
         LSH_PROJECTION, CONCAT_EMBEDDINGS, SKIP_GRAM);
     // Resource variables and hash tables (stateful graphs).

@@ -12,10 +12,11 @@ import dev.lite4j.ops.normalization.LocalResponseNormalization;
 import dev.lite4j.ops.pool.AveragePool2D;
 import dev.lite4j.ops.pool.L2Pool2D;
 import dev.lite4j.ops.pool.MaxPool2D;
+import dev.lite4j.ops.sequence.Svdf;
 import dev.lite4j.ops.sequence.UnidirectionalSequenceLstms;
 
 /**
- * Rows of the operator table for pooling, softmax, normalisations, dequantize, densify and sequence (LSTM)
+ * Rows of the operator table for pooling, softmax, normalisations, dequantize, densify and sequence (LSTM, SVDF)
  * operators. Versions are TensorFlow Lite's register.cc maxima; kernels refuse the quantized variants of
  * those versions they do not implement yet.
  */
@@ -34,6 +35,7 @@ public final class NnOps implements OpRegistry.Family, TypeDispatch.Chooser {
       case QUANTIZE -> row.upTo(2) ? new Quantize() : null;
       case DENSIFY -> row.upTo(1) ? new Densify() : null;
       case UNIDIRECTIONAL_SEQUENCE_LSTM -> row.upTo(4) ? UnidirectionalSequenceLstms.create() : null;
+      case SVDF -> row.upTo(4) ? new Svdf() : null;
       default -> null;
     };
   }

@@ -17,7 +17,8 @@ import org.tensorflow.lite.schema.UnidirectionalSequenceLSTMOptions;
  * when input-to-input weights are absent), peephole, projection and layer-norm weights, and diagonal
  * recurrent weights (version 4). Inputs 18 and 19 are the variable output-state and cell-state tensors,
  * read at the start of a run and written back at its end, so state persists across runs until the
- * interpreter resets its variables. Hybrid (int8 weights) and integer LSTMs are a later issue.
+ * interpreter resets its variables. The hybrid (int8 weights) and integer LSTMs are
+ * {@link UnidirectionalSequenceLstmHybrid} and {@link UnidirectionalSequenceLstmInteger}.
  */
 public final class UnidirectionalSequenceLstm implements Kernel {
   /** More units than this is no real model, and would allocate absurd scratch. */

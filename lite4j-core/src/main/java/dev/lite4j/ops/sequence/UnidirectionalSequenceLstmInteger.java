@@ -235,7 +235,9 @@ public final class UnidirectionalSequenceLstmInteger implements Kernel {
     ctx.require(hiddenT != null && hiddenT.quantization().isQuantized(),
         "intermediate 4 (the hidden state) must be quantized");
     intermediateScale[4] = hiddenT.quantization().scale();
-    hiddenZp = (int) hiddenT.quantization().zeroPoints()[0];
+    hiddenZp = hiddenT.quantization().zeroPoint();
+    ctx.require(hiddenZp >= -128 && hiddenZp <= 127, "intermediate 4 (the hidden state) has zero point %d, "
+        + "outside int8", hiddenZp);
 
     for (int g = 0; g < 4; g++) {
       if (g == IG && cfg.cifg()) {

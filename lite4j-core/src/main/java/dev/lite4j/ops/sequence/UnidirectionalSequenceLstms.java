@@ -9,7 +9,7 @@ import org.tensorflow.lite.schema.BuiltinOperator;
 
 /**
  * UNIDIRECTIONAL_SEQUENCE_LSTM's implementations, picked from the node's types at the first prepare:
- * float, integer (int8 input) or hybrid (float input, int8 weights; the float kernel refuses it today).
+ * float, integer (int8 input) or hybrid (float input, int8 weights).
  * A class rather than a lambda: nothing on the interpreter's start path bootstraps invokedynamic.
  */
 public final class UnidirectionalSequenceLstms implements TypeDispatch.Chooser {
@@ -25,7 +25,8 @@ public final class UnidirectionalSequenceLstms implements TypeDispatch.Chooser {
   public Kernel choose(int builtinCode, OpContext ctx) {
     return switch (Arithmetic.of(ctx, 0, LstmCell.INPUT_TO_OUTPUT_WEIGHTS)) {
       case INTEGER -> new UnidirectionalSequenceLstmInteger();
-      case HYBRID, FLOAT -> new UnidirectionalSequenceLstm();
+      case HYBRID -> new UnidirectionalSequenceLstmHybrid();
+      case FLOAT -> new UnidirectionalSequenceLstm();
     };
   }
 }

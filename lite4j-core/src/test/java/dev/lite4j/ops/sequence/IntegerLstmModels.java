@@ -79,7 +79,15 @@ final class IntegerLstmModels {
   /** A synthetic variant. */
   record Spec(String name, int nBatch, int maxTime, int nInput, int nCell, int nOutput, boolean timeMajor,
       boolean cifg, boolean peephole, boolean projection, boolean projectionBias, boolean layerNorm,
-      float cellClip, float projClip, int inputZp, int outputZp, int hiddenZp, long seed) {}
+      float cellClip, float projClip, int inputZp, int outputZp, int hiddenZp, long seed, float hiddenScale) {
+    /** Without a hidden scale of its own: 0.006 with a projection, the output scale without. */
+    Spec(String name, int nBatch, int maxTime, int nInput, int nCell, int nOutput, boolean timeMajor,
+        boolean cifg, boolean peephole, boolean projection, boolean projectionBias, boolean layerNorm,
+        float cellClip, float projClip, int inputZp, int outputZp, int hiddenZp, long seed) {
+      this(name, nBatch, maxTime, nInput, nCell, nOutput, timeMajor, cifg, peephole, projection, projectionBias,
+          layerNorm, cellClip, projClip, inputZp, outputZp, hiddenZp, seed, projection ? 0.006f : OUTPUT_SCALE);
+    }
+  }
 
   static final float INPUT_SCALE = 1f / 64;
   static final float OUTPUT_SCALE = 1f / 128;
@@ -145,7 +153,7 @@ final class IntegerLstmModels {
       }
     }
     inter[4] = b.addTensor(names[4], DataType.INT8, 0);
-    b.setQuantization(inter[4], s.projection() ? 0.006f : OUTPUT_SCALE, s.hiddenZp());
+    b.setQuantization(inter[4], s.hiddenScale(), s.hiddenZp());
     b.setIntermediates(n, inter);
     return b.build();
   }
@@ -190,6 +198,215 @@ final class IntegerLstmModels {
     return t;
   }
 
+  /**
+   * A one-cell LSTM with zero weights and scales chosen so that every effective multiplier is exactly 1:
+   * the gates' pre-activations are their int32 biases read as Q3.12 (forget, input and output 0, so 0.5;
+   * cell 4096, so tanh(1)). Hand-computable: c_t = 0.5 c_{t-1} + 0.5 tanh(1), h_t = 0.5 tanh(c_t).
+   */
+  static byte[] oneCell(int steps) {
+    return oneCell(steps, "");
+  }
+
+  /** {@link #oneCell(int)} broken as {@code fault} says (for error tests); "" for none. */
+  static byte[] oneCell(int steps, String fault) {
+    ModelBuilder b = new ModelBuilder();
+    int[] in = new int[24];
+    java.util.Arrays.fill(in, -1);
+    in[0] = b.addInput("input", DataType.INT8, 1, steps, 1);
+    b.setQuantization(in[0], 0x1p-6f, 0);
+    int[] biases = {0, 0, 4096, 0};
+    for (int gate = 0; gate < 4; gate++) {
+      in[INPUT_TO_INPUT_WEIGHTS + gate] = b.addConstant("w_in" + gate, DataType.INT8, new int[] {1, 1}, new byte[1]);
+      if (fault.equals("per-channel weights")) {
+        b.setQuantization(in[INPUT_TO_INPUT_WEIGHTS + gate], new float[] {0x1p-6f}, new long[] {0}, 0);
+        b.setQuantization(in[INPUT_TO_INPUT_WEIGHTS + gate], new float[] {0x1p-6f, 0x1p-6f}, new long[] {0, 0}, 0);
+      } else if (!fault.equals("unquantized weights")) {
+        b.setQuantization(in[INPUT_TO_INPUT_WEIGHTS + gate], 0x1p-6f, 0);
+      }
+      in[RECURRENT_TO_INPUT_WEIGHTS + gate] =
+          b.addConstant("w_rec" + gate, DataType.INT8, new int[] {1, 1}, new byte[1]);
+      b.setQuantization(in[RECURRENT_TO_INPUT_WEIGHTS + gate], 0x1p-5f, 0);
+      in[INPUT_GATE_BIAS + gate] = fault.equals("float bias")
+          ? b.addConstantFloats("bias" + gate, new int[] {1}, biases[gate])
+          : b.addConstantInts("bias" + gate, new int[] {1}, biases[gate]);
+      b.setQuantization(in[INPUT_GATE_BIAS + gate], 0x1p-12f, 0);
+    }
+    in[OUTPUT_STATE] = b.addVariable("output_state", DataType.INT8, 1, 1);
+    b.setQuantization(in[OUTPUT_STATE], 0x1p-7f, 0);
+    in[CELL_STATE] = b.addVariable("cell_state", DataType.INT16, 1, 1);
+    b.setQuantization(in[CELL_STATE], fault.equals("cell scale") ? 0.0003f : 0x1p-11f, 0);
+    int out = b.addTensor("output", DataType.INT8, 1, steps, 1);
+    b.setQuantization(out, 0x1p-7f, 0);
+    b.addOutput(out);
+    UnidirectionalSequenceLSTMOptionsT o = new UnidirectionalSequenceLSTMOptionsT();
+    o.setFusedActivationFunction(org.tensorflow.lite.schema.ActivationFunctionType.TANH);
+    int n = b.addOperator(BuiltinOperator.UNIDIRECTIONAL_SEQUENCE_LSTM, 1, in, new int[] {out}, o);
+    int[] inter = new int[5];
+    for (int i = 0; i < 4; i++) {
+      inter[i] = b.addTensor("intermediate" + i, DataType.FLOAT32, 0);
+    }
+    inter[4] = b.addTensor("hidden", DataType.INT8, 0);
+    b.setQuantization(inter[4], 0x1p-7f, 0);
+    if (!fault.equals("no intermediates")) {
+      b.setIntermediates(n, inter);
+    }
+    return b.build();
+  }
+
+  /**
+   * The float LSTM TF Lite's integer one approximates: {@code intModel}'s node with every constant
+   * dequantized ((q - zero_point) * scale; the projection bias at the scale the integer kernel gives it,
+   * hidden scale * projection-weight scale), float state and output, no intermediates.
+   */
+  static byte[] dequantized(byte[] intModel) {
+    Model model = Model.fromBytes(intModel);
+    SubgraphDef g = model.primarySubgraph();
+    OperatorDef op = g.operators().get(0);
+    float hiddenScale = g.tensors().get(op.intermediates()[4]).quantization().scale();
+    ModelBuilder b = new ModelBuilder();
+    int[] in = new int[op.inputs().length];
+    for (int i = 0; i < in.length; i++) {
+      int idx = op.inputs()[i];
+      if (idx < 0) {
+        in[i] = -1;
+        continue;
+      }
+      TensorDef t = g.tensors().get(idx);
+      if (i == 0) {
+        in[i] = b.addInput(t.name(), DataType.FLOAT32, t.shape());
+      } else if (t.isVariable()) {
+        in[i] = b.addVariable(t.name(), DataType.FLOAT32, t.shape());
+      } else {
+        float scale = t.quantization().scale();
+        if (i == PROJECTION_BIAS) {
+          scale = hiddenScale * g.tensors().get(op.inputs()[PROJECTION_WEIGHTS]).quantization().scale();
+        }
+        long zp = t.quantization().zeroPoints().length > 0 ? t.quantization().zeroPoints()[0] : 0;
+        ByteBuffer d = t.dataView();
+        int n = 1;
+        for (int dim : t.shape()) {
+          n *= dim;
+        }
+        float[] v = new float[n];
+        for (int k = 0; k < n; k++) {
+          long q = switch (t.type()) {
+            case INT8 -> d.get(k);
+            case INT16 -> d.getShort(2 * k);
+            default -> d.getInt(4 * k);
+          };
+          v[k] = (q - zp) * scale;
+        }
+        in[i] = b.addConstantFloats(t.name(), t.shape(), v);
+      }
+    }
+    TensorDef o = g.tensors().get(op.outputs()[0]);
+    int out = b.addTensor(o.name(), DataType.FLOAT32, o.shape());
+    b.addOutput(out);
+    UnidirectionalSequenceLSTMOptionsT opts =
+        ((UnidirectionalSequenceLSTMOptions) op.table().builtinOptions(new UnidirectionalSequenceLSTMOptions()))
+            .unpack();
+    b.addOperator(BuiltinOperator.UNIDIRECTIONAL_SEQUENCE_LSTM, op.version(), in, new int[] {out}, opts);
+    return b.build();
+  }
+
+  /** A hybrid variant: float input, state and output, int8 weights. */
+  record HybridSpec(String name, int nBatch, int maxTime, int nInput, int nCell, int nOutput, boolean timeMajor,
+      boolean cifg, boolean peephole, boolean projection, boolean layerNorm, boolean asymmetric, float cellClip,
+      float projClip, long seed) {}
+
+  static final HybridSpec[] HYBRID = {
+      new HybridSpec("hybrid_plain", 2, 5, 6, 8, 8, false, false, false, false, false, false, 0f, 0f, 21),
+      new HybridSpec("hybrid_asymmetric_time_major_cifg", 2, 4, 5, 7, 7, true, true, false, false, false, true,
+          0f, 0f, 22),
+      new HybridSpec("hybrid_peephole_projection_clip", 2, 5, 6, 8, 5, false, false, true, true, false, true,
+          0.8f, 0.5f, 23),
+      new HybridSpec("hybrid_layer_norm", 1, 6, 6, 8, 8, false, false, false, false, true, false, 0f, 0f, 24),
+  };
+
+  static byte[] hybrid(HybridSpec s) {
+    SplittableRandom r = new SplittableRandom(s.seed());
+    ModelBuilder b = new ModelBuilder();
+    int[] in = new int[24];
+    java.util.Arrays.fill(in, -1);
+    int[] inShape = s.timeMajor() ? new int[] {s.maxTime(), s.nBatch(), s.nInput()}
+        : new int[] {s.nBatch(), s.maxTime(), s.nInput()};
+    in[0] = b.addInput("input", DataType.FLOAT32, inShape);
+    for (int gate = 0; gate < 4; gate++) {
+      if (gate == 0 && s.cifg()) {
+        continue;
+      }
+      in[INPUT_TO_INPUT_WEIGHTS + gate] = int8(b, "w_in" + gate, r, 0.004f + 0.001f * gate, s.nCell(), s.nInput());
+      in[RECURRENT_TO_INPUT_WEIGHTS + gate] =
+          int8(b, "w_rec" + gate, r, 0.005f + 0.001f * gate, s.nCell(), s.nOutput());
+      if (s.peephole() && gate != 2) {
+        int idx = CELL_TO_INPUT_WEIGHTS + (gate == 3 ? 2 : gate);
+        byte[] p = new byte[s.nCell()];
+        for (int i = 0; i < p.length; i++) {
+          p[i] = (byte) (r.nextInt(255) - 127);
+        }
+        in[idx] = b.addConstant("w_peep" + gate, DataType.INT8, new int[] {s.nCell()}, p);
+        b.setQuantization(in[idx], 0.003f, 0);
+      }
+      float[] bias = new float[s.nCell()];
+      for (int i = 0; i < bias.length; i++) {
+        bias[i] = (float) (r.nextDouble() - 0.5);
+      }
+      in[INPUT_GATE_BIAS + gate] = b.addConstantFloats("bias" + gate, new int[] {s.nCell()}, bias);
+      if (s.layerNorm()) {
+        float[] ln = new float[s.nCell()];
+        for (int i = 0; i < ln.length; i++) {
+          ln[i] = (float) (0.5 + r.nextDouble());
+        }
+        in[INPUT_LAYER_NORM_COEFFICIENTS + gate] = b.addConstantFloats("ln" + gate, new int[] {s.nCell()}, ln);
+      }
+    }
+    if (s.projection()) {
+      in[PROJECTION_WEIGHTS] = int8(b, "w_proj", r, 0.006f, s.nOutput(), s.nCell());
+      float[] pb = new float[s.nOutput()];
+      for (int i = 0; i < pb.length; i++) {
+        pb[i] = (float) (0.2 * (r.nextDouble() - 0.5));
+      }
+      in[PROJECTION_BIAS] = b.addConstantFloats("b_proj", new int[] {s.nOutput()}, pb);
+    }
+    in[OUTPUT_STATE] = b.addVariable("output_state", DataType.FLOAT32, s.nBatch(), s.nOutput());
+    in[CELL_STATE] = b.addVariable("cell_state", DataType.FLOAT32, s.nBatch(), s.nCell());
+    int out = b.addTensor("output", DataType.FLOAT32, inShape[0], inShape[1], s.nOutput());
+    b.addOutput(out);
+    UnidirectionalSequenceLSTMOptionsT o = new UnidirectionalSequenceLSTMOptionsT();
+    o.setFusedActivationFunction(org.tensorflow.lite.schema.ActivationFunctionType.TANH);
+    o.setCellClip(s.cellClip());
+    o.setProjClip(s.projClip());
+    o.setTimeMajor(s.timeMajor());
+    o.setAsymmetricQuantizeInputs(s.asymmetric());
+    b.addOperator(BuiltinOperator.UNIDIRECTIONAL_SEQUENCE_LSTM, 3, s.layerNorm() || true ? in
+        : java.util.Arrays.copyOf(in, 20), new int[] {out}, o);
+    return b.build();
+  }
+
+  /** A one-cell hybrid LSTM whose weights have type {@code weightType} (for error tests). */
+  static byte[] hybridOneCell(DataType weightType) {
+    ModelBuilder b = new ModelBuilder();
+    int[] in = new int[24];
+    java.util.Arrays.fill(in, -1);
+    in[0] = b.addInput("input", DataType.FLOAT32, 1, 2, 1);
+    for (int gate = 0; gate < 4; gate++) {
+      in[INPUT_TO_INPUT_WEIGHTS + gate] = b.addConstant("w_in" + gate, weightType, new int[] {1, 1}, new byte[1]);
+      b.setQuantization(in[INPUT_TO_INPUT_WEIGHTS + gate], 0.01f, 0);
+      in[RECURRENT_TO_INPUT_WEIGHTS + gate] =
+          b.addConstant("w_rec" + gate, weightType, new int[] {1, 1}, new byte[1]);
+      b.setQuantization(in[RECURRENT_TO_INPUT_WEIGHTS + gate], 0.01f, 0);
+      in[INPUT_GATE_BIAS + gate] = b.addConstantFloats("bias" + gate, new int[] {1}, 0f);
+    }
+    in[OUTPUT_STATE] = b.addVariable("output_state", DataType.FLOAT32, 1, 1);
+    in[CELL_STATE] = b.addVariable("cell_state", DataType.FLOAT32, 1, 1);
+    int out = b.addTensor("output", DataType.FLOAT32, 1, 2, 1);
+    b.addOutput(out);
+    UnidirectionalSequenceLSTMOptionsT o = new UnidirectionalSequenceLSTMOptionsT();
+    o.setFusedActivationFunction(org.tensorflow.lite.schema.ActivationFunctionType.TANH);
+    b.addOperator(BuiltinOperator.UNIDIRECTIONAL_SEQUENCE_LSTM, 3, in, new int[] {out}, o);
+    return b.build();
+  }
+
   /** Random int8 input of {@code shape} (deterministic). */
   static Npy randomInput(int[] shape, long seed) {
     SplittableRandom r = new SplittableRandom(seed);
@@ -230,6 +447,11 @@ final class IntegerLstmModels {
       int[] shape = s.timeMajor() ? new int[] {s.maxTime(), s.nBatch(), s.nInput()}
           : new int[] {s.nBatch(), s.maxTime(), s.nInput()};
       Files.write(d.resolve("input.npy"), randomInput(shape, s.seed() + 100).toBytes());
+    }
+    for (HybridSpec s : HYBRID) {
+      Path d = dir.resolve(s.name());
+      Files.createDirectories(d);
+      Files.write(d.resolve("model.tflite"), hybrid(s));
     }
     if (args.length > 2) {
       return;
