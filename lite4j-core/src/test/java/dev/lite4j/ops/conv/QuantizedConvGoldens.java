@@ -88,6 +88,9 @@ class QuantizedConvGoldens {
     m.put("bmm_i8_adjy_bcast", batchMatMul(DataType.INT8, new int[] {3, 4, 9}, new int[] {1, 6, 9}, false, true, 42));
     m.put("bmm_i8_adjx", batchMatMul(DataType.INT8, new int[] {1, 13, 6}, new int[] {1, 13, 5}, true, false, 43));
     m.put("bmm_i16", batchMatMul(DataType.INT16, new int[] {2, 3, 11}, new int[] {2, 11, 4}, false, false, 44));
+    m.put("bmm_i8_big", batchMatMul(DataType.INT8, new int[] {2, 32, 40}, new int[] {2, 40, 48}, false, false, 45));
+    m.put("tconv_i8_pc_big", transposeConv(DataType.INT8, true, new int[] {1, 8, 8, 16}, new int[] {16, 3, 3, 16},
+        new int[] {1, 16, 16, 16}, Padding.SAME, 2, 2, true, 34));
     return m;
   }
 
