@@ -1,0 +1,112 @@
+package dev.lite4j.ops.conv;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lite4j.Interpreter;
+import dev.lite4j.Model;
+import dev.lite4j.QuantizationParams;
+import dev.lite4j.builder.ModelBuilder;
+import dev.lite4j.model.OperatorDef;
+import dev.lite4j.model.SubgraphDef;
+import dev.lite4j.model.TensorDef;
+import dev.lite4j.testutil.SharedData;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.tensorflow.lite.schema.BuiltinOperator;
+import org.tensorflow.lite.schema.Conv2DOptions;
+import org.tensorflow.lite.schema.DepthwiseConv2DOptions;
+import org.tensorflow.lite.schema.FullyConnectedOptions;
+
+/**
+ * A measurement, not a test of speed (speed is never asserted): the convolution and fully connected nodes of
+ * a quantized model (default mobilenet_v2_1.0_224_quant), each fed its own random input so that the other
+ * ops are not needed, run in one interpreter. {@code -Dlite4j.convSpeed=MODEL_FILE_NAME} enables it.
+ */
+class QuantizedConvSpeedTest {
+  @Test
+  @EnabledIfSystemProperty(named = "lite4j.convSpeed", matches = ".+")
+  void convNodesOfAQuantizedModel() throws Exception {
+    String name = System.getProperty("lite4j.convSpeed");
+    Path file = SharedData.model(name.endsWith(".tflite") ? name : "mobilenet_v2_1.0_224_quant.tflite");
+    Model model = Model.fromBytes(Files.readAllBytes(file));
+    SubgraphDef g = model.primarySubgraph();
+    ModelBuilder b = new ModelBuilder();
+    List<Object> feeds = new ArrayList<>();
+    Random r = new Random(1);
+    int nodes = 0;
+    for (OperatorDef op : g.operators()) {
+      Object options = switch (op.builtinCode()) {
+        case BuiltinOperator.CONV_2D -> ((Conv2DOptions) op.table().builtinOptions(new Conv2DOptions())).unpack();
+        case BuiltinOperator.DEPTHWISE_CONV_2D ->
+            ((DepthwiseConv2DOptions) op.table().builtinOptions(new DepthwiseConv2DOptions())).unpack();
+        case BuiltinOperator.FULLY_CONNECTED ->
+            ((FullyConnectedOptions) op.table().builtinOptions(new FullyConnectedOptions())).unpack();
+        default -> null;
+      };
+      if (options == null) {
+        continue;
+      }
+      int[] in = new int[op.inputs().length];
+      for (int i = 0; i < in.length; i++) {
+        int t = op.inputs()[i];
+        if (t < 0) {
+          in[i] = -1;
+          continue;
+        }
+        TensorDef d = g.tensors().get(t);
+        if (d.isConstant()) {
+          ByteBuffer data = d.dataView();
+          byte[] bytes = new byte[data.remaining()];
+          data.duplicate().get(bytes);
+          in[i] = b.addConstant("n" + nodes + "_c" + i, d.type(), d.shape(), bytes);
+        } else {
+          in[i] = b.addInput("n" + nodes + "_in" + i, d.type(), d.shape());
+          byte[] values = new byte[Arrays.stream(d.shape()).reduce(1, (x, y) -> x * y)];
+          r.nextBytes(values);
+          feeds.add(ByteBuffer.wrap(values));
+        }
+        quantize(b, in[i], d.quantization());
+      }
+      TensorDef od = g.tensors().get(op.outputs()[0]);
+      int out = b.addTensor("n" + nodes + "_out", od.type());
+      quantize(b, out, od.quantization());
+      b.addOutput(out);
+      b.addOperator(op.builtinCode(), op.version(), in, new int[] {out}, options);
+      nodes++;
+    }
+    try (Interpreter interpreter = new Interpreter(Model.fromBytes(b.build()))) {
+      Object[] inputs = feeds.toArray();
+      Map<Integer, Object> outputs = new HashMap<>();
+      for (int i = 0; i < 5; i++) {
+        interpreter.runForMultipleInputsOutputs(inputs, outputs);
+      }
+      int runs = 20;
+      long[] times = new long[runs];
+      for (int i = 0; i < runs; i++) {
+        long t0 = System.nanoTime();
+        interpreter.runForMultipleInputsOutputs(inputs, outputs);
+        times[i] = System.nanoTime() - t0;
+      }
+      Arrays.sort(times);
+      System.out.printf(Locale.ROOT, "%s: %d conv/depthwise/FC nodes, median %.2f ms, min %.2f ms (1 thread)%n",
+          file.getFileName(), nodes, times[runs / 2] / 1e6, times[0] / 1e6);
+    }
+    assertTrue(nodes > 0);
+  }
+
+  private static void quantize(ModelBuilder b, int t, QuantizationParams q) {
+    if (q.isQuantized()) {
+      b.setQuantization(t, q.scales(), q.zeroPoints(), q.quantizedDimension());
+    }
+  }
+}
