@@ -164,8 +164,9 @@ public final class QuantizedDepthwiseConv2D implements Kernel {
           } else {
             pixel(n, oy, ox);
             for (int c = 0; c < outC; c++) {
-              out[o + c] = QuantizedOperands.requantize(acc[c] + (int) bias[c], multiplier[c], shift[c], false, outZp, min,
-                  max);
+              // TF Lite's depthwise kernels rescale with their own double rounding, even for INT8
+              out[o + c] = QuantizedOperands.requantize(acc[c] + (int) bias[c], multiplier[c], shift[c], false, outZp,
+                  min, max);
             }
           }
         }

@@ -146,8 +146,8 @@ final class QuantizedOperands {
     boolean wide = input.type() == DataType.INT16;
     boolean ok = bias.type() == DataType.INT32 || (wide && bias.type() == DataType.INT64);
     if (!ok) {
-      throw ctx.unsupported("bias of type " + bias.type() + " with a " + input.type() + " input is not supported (needs "
-          + (wide ? "INT64 or INT32" : "INT32") + ")");
+      throw ctx.unsupported("bias of type " + bias.type() + " with a " + input.type()
+          + " input is not supported (needs " + (wide ? "INT64 or INT32" : "INT32") + ")");
     }
     ctx.require(bias.numElements() == channels, "bias shape %s does not have %d elements (output channels)",
         Arrays.toString(bias.shape()), channels);
