@@ -84,7 +84,16 @@ class QuantizedConvSpeedTest {
       b.addOperator(op.builtinCode(), op.version(), in, new int[] {out}, options);
       nodes++;
     }
-    try (Interpreter interpreter = new Interpreter(Model.fromBytes(b.build()))) {
+    byte[] built = b.build();
+    String exportTo = System.getProperty("lite4j.convModelOut");
+    if (exportTo != null) {
+      Files.write(Path.of(exportTo), built);
+    }
+    String goldenDir = System.getProperty("lite4j.convGolden");
+    if (goldenDir != null) {
+      compareWithGolden(built, Path.of(goldenDir), feeds.size());
+    }
+    try (Interpreter interpreter = new Interpreter(Model.fromBytes(built))) {
       Object[] inputs = feeds.toArray();
       Map<Integer, Object> outputs = new HashMap<>();
       for (int i = 0; i < 5; i++) {
@@ -102,6 +111,46 @@ class QuantizedConvSpeedTest {
           file.getFileName(), nodes, times[runs / 2] / 1e6, times[0] / 1e6);
     }
     assertTrue(nodes > 0);
+  }
+
+  /**
+   * Runs the conv-only model on the inputs TensorFlow Lite ran it on (run.sh golden DIR) and counts the output
+   * elements that differ, node by node.
+   */
+  private static void compareWithGolden(byte[] model, Path dir, int inputCount) throws Exception {
+    Object[] inputs = new Object[inputCount];
+    for (int i = 0; i < inputCount; i++) {
+      inputs[i] = dev.lite4j.io.Npy.read(dir.resolve("random/input_" + i + ".npy")).data();
+    }
+    try (Interpreter interpreter = new Interpreter(Model.fromBytes(model))) {
+      Map<Integer, Object> outputs = new HashMap<>();
+      int outputCount = interpreter.getOutputTensorCount();
+      ByteBuffer[] got = new ByteBuffer[outputCount];
+      for (int i = 0; i < outputCount; i++) {
+        got[i] = ByteBuffer.allocate(interpreter.getOutputTensor(i).numBytes());
+        outputs.put(i, got[i]);
+      }
+      interpreter.runForMultipleInputsOutputs(inputs, outputs);
+      long differing = 0;
+      long total = 0;
+      for (int i = 0; i < outputCount; i++) {
+        ByteBuffer want = dev.lite4j.io.Npy.read(dir.resolve("random/output_" + i + ".npy")).data();
+        got[i].rewind();
+        int d = 0;
+        for (int j = 0; j < want.remaining(); j++) {
+          if (want.get(j) != got[i].get(j)) {
+            d++;
+          }
+        }
+        if (d > 0) {
+          System.out.printf(Locale.ROOT, "node %d: %d of %d bytes differ%n", i, d, want.remaining());
+        }
+        differing += d;
+        total += want.remaining();
+      }
+      System.out.printf(Locale.ROOT, "golden %s: %d of %d output bytes differ over %d nodes%n", dir, differing, total,
+          outputCount);
+    }
   }
 
   private static void quantize(ModelBuilder b, int t, QuantizationParams q) {
