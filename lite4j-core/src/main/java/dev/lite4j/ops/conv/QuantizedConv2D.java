@@ -96,7 +96,8 @@ public final class QuantizedConv2D implements Kernel {
     range = QuantizedOperands.range(ctx, output, o.fusedActivationFunction());
     wide = input.type() == DataType.INT16;
     ruy = QuantizedOperands.ruyRescales(input.type());
-    QuantizedMultiplier[] m = QuantizedOperands.multipliers(input, filter, output, outC);
+    QuantizedMultiplier[] m = QuantizedOperands.multipliers(input, filter, output, outC,
+        QuantizedOperands.legacyMultiplier(input.type()));
     multiplier = QuantizedOperands.multiplierInts(m);
     shift = QuantizedOperands.shiftInts(m);
     FloatOperands.setOutputShape(ctx, input.dim(0), outH, outW, outC);

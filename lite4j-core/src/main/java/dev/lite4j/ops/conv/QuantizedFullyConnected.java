@@ -71,7 +71,7 @@ public final class QuantizedFullyConnected implements Kernel {
     range = QuantizedOperands.range(ctx, output, o.fusedActivationFunction());
     wide = input.type() == DataType.INT16;
     ruy = QuantizedOperands.ruyRescales(input.type());
-    QuantizedMultiplier[] m = QuantizedOperands.multipliers(input, filter, output, units);
+    QuantizedMultiplier[] m = QuantizedOperands.multipliers(input, filter, output, units, true);
     multiplier = QuantizedOperands.multiplierInts(m);
     shift = QuantizedOperands.shiftInts(m);
     FloatOperands.setOutputShape(ctx, outputShape(ctx, input, o.keepNumDims()));

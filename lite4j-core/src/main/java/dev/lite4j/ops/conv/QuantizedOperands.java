@@ -106,20 +106,29 @@ final class QuantizedOperands {
   }
 
   /**
-   * Per output channel, the multiplier of {@code input_scale * weight_scale / output_scale}, each factor
-   * widened to double as TensorFlow Lite's {@code PopulateConvolutionQuantizationParams} does.
+   * Per output channel, the multiplier of {@code input_scale * weight_scale / output_scale} as TensorFlow Lite
+   * 2.6 derives it. Its per-channel path ({@code PopulateConvolutionQuantizationParams}: INT8/INT16 convolutions)
+   * widens each factor to double; its legacy per-tensor path ({@code GetQuantizedConvolutionMultipler}: UINT8
+   * convolutions, every FULLY_CONNECTED) multiplies the two input scales in float, then divides in double. The
+   * two differ in the last bit of the multiplier now and then, which moves an output by one.
    */
   static QuantizedMultiplier[] multipliers(TensorBuffer input, TensorBuffer weights, TensorBuffer output,
-      int channels) {
+      int channels, boolean floatProduct) {
     QuantizationParams wq = weights.quantization();
-    double inScale = input.quantization().scale();
+    float inScale = input.quantization().scale();
     double outScale = output.quantization().scale();
     QuantizedMultiplier[] m = new QuantizedMultiplier[channels];
     for (int c = 0; c < channels; c++) {
-      double w = wq.scaleAt(wq.channelCount() == 1 ? 0 : c);
-      m[c] = QuantizedMultiplier.of(inScale * w / outScale);
+      float w = wq.scaleAt(wq.channelCount() == 1 ? 0 : c);
+      double product = floatProduct ? (double) (inScale * w) : (double) inScale * (double) w;
+      m[c] = QuantizedMultiplier.of(product / outScale);
     }
     return m;
+  }
+
+  /** Whether a convolution's multiplier comes from TF Lite's legacy per-tensor path (UINT8). */
+  static boolean legacyMultiplier(DataType inputType) {
+    return inputType == DataType.UINT8;
   }
 
   static int[] multiplierInts(QuantizedMultiplier[] m) {

@@ -88,7 +88,8 @@ public final class QuantizedTransposeConv implements Kernel {
     outZp = QuantizedOperands.outputZeroPoint(ctx, input, output);
     range = QuantizedOperands.range(ctx, output, o.fusedActivationFunction());
     wide = input.type() == DataType.INT16;
-    QuantizedMultiplier[] m = QuantizedOperands.multipliers(input, filter, output, outC);
+    QuantizedMultiplier[] m = QuantizedOperands.multipliers(input, filter, output, outC,
+        QuantizedOperands.legacyMultiplier(input.type()));
     multiplier = QuantizedOperands.multiplierInts(m);
     shift = QuantizedOperands.shiftInts(m);
     if (shape.isConstant()) {
