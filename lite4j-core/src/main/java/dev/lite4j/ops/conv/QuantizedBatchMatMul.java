@@ -70,8 +70,9 @@ public final class QuantizedBatchMatMul implements Kernel {
     wide = lhs.type() == DataType.INT16;
     outMin = wide ? Short.MIN_VALUE : Byte.MIN_VALUE;
     outMax = wide ? Short.MAX_VALUE : Byte.MAX_VALUE;
-    QuantizedMultiplier qm = QuantizedMultiplier.of((double) lhs.quantization().scale()
-        * (double) rhs.quantization().scale() / (double) output.quantization().scale());
+    // TF Lite's GetQuantizedConvolutionMultipler: the input scales multiplied in float, divided in double
+    QuantizedMultiplier qm = QuantizedMultiplier.of((double) (lhs.quantization().scale() * rhs.quantization().scale())
+        / (double) output.quantization().scale());
     multiplier = qm.multiplier();
     shift = qm.shift();
     BatchMatMulOptions o = ctx.options(new BatchMatMulOptions());

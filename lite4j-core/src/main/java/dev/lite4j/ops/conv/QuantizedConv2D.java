@@ -22,6 +22,9 @@ import org.tensorflow.lite.schema.Conv2DOptions;
  * so that the inner loops are dot products over int arrays, four output channels at a time.
  */
 public final class QuantizedConv2D implements Kernel {
+  /** Output pixels computed together (one weight row load serves them all). */
+  private static final int BLOCK = 4;
+
   private int inH;
   private int inW;
   private int inC;
@@ -55,6 +58,12 @@ public final class QuantizedConv2D implements Kernel {
   private int[] shift;
   /** OHWI weights with the weight offset added. */
   private int[] weights;
+  /**
+   * 8-bit activations: row ((g * kH + fy) * kW + fx) * groupIn + ci holds the groupOut weights (offset added)
+   * of that tap and input channel, so that the inner loop runs over output channels.
+   */
+  private int[][] rows;
+  private final int[][] acc = new int[BLOCK][];
   private long[] bias;
   private int[] biasInt;
   private int[] in;
@@ -88,7 +97,7 @@ public final class QuantizedConv2D implements Kernel {
     wide = input.type() == DataType.INT16;
     ruy = QuantizedOperands.ruyRescales(input.type());
     QuantizedMultiplier[] m = QuantizedOperands.multipliers(input, filter, output, outC,
-        QuantizedOperands.convUsesFloatProduct(input));
+        QuantizedOperands.legacyMultiplier(input.type()));
     multiplier = QuantizedOperands.multiplierInts(m);
     shift = QuantizedOperands.shiftInts(m);
     FloatOperands.setOutputShape(ctx, input.dim(0), outH, outW, outC);
@@ -140,6 +149,15 @@ public final class QuantizedConv2D implements Kernel {
     } else {
       weights = new int[ctx.input(1).numElements()];
     }
+    if (!wide) {
+      rows = new int[groups * kH * kW * groupIn][groupOut];
+      if (ctx.input(1).isConstant()) {
+        packRows();
+      }
+      for (int p = 0; p < BLOCK; p++) {
+        acc[p] = new int[groupOut];
+      }
+    }
     TensorBuffer b = ctx.input(2);
     bias = QuantizedOperands.readBias(b, outC);
     biasInt = new int[outC];
@@ -162,6 +180,9 @@ public final class QuantizedConv2D implements Kernel {
     TensorBuffer filter = ctx.input(1);
     if (!filter.isConstant()) {
       QuantizedOperands.load(filter, weights, weightOffset, null, null);
+      if (!wide) {
+        packRows();
+      }
     }
     TensorBuffer b = ctx.input(2);
     if (b != null && !b.isConstant()) {
@@ -175,78 +196,117 @@ public final class QuantizedConv2D implements Kernel {
     int batches = input.dim(0);
     for (int n = 0; n < batches; n++) {
       for (int oy = 0; oy < outH; oy++) {
-        for (int ox = 0; ox < outW; ox++) {
-          int o = ((n * outH + oy) * outW + ox) * outC;
-          for (int g = 0; g < groups; g++) {
-            if (wide) {
+        if (wide) {
+          for (int ox = 0; ox < outW; ox++) {
+            int o = ((n * outH + oy) * outW + ox) * outC;
+            for (int g = 0; g < groups; g++) {
               pixelWide(n, oy, ox, g, o);
-            } else {
-              pixel(n, oy, ox, g, o);
             }
           }
+          continue;
+        }
+        int ox = 0;
+        while (ox < outW) {
+          int count = blockLength(ox);
+          for (int g = 0; g < groups; g++) {
+            block(n, oy, ox, count, g);
+          }
+          ox += count;
         }
       }
     }
     QuantizedOperands.store(out, ctx.output(0), outBytes, outShorts);
   }
 
-  /** Output pixel (n, oy, ox), channels of group g, with 32-bit sums (8-bit activations). */
-  private void pixel(int n, int oy, int ox, int g, int o) {
+  /** OHWI weights (offset added) to rows of groupOut output channels, one per (group, fy, fx, input channel). */
+  private void packRows() {
+    int i = 0;
+    for (int o = 0; o < outC; o++) {
+      int g = o / groupOut;
+      int j = o - g * groupOut;
+      for (int fy = 0; fy < kH; fy++) {
+        for (int fx = 0; fx < kW; fx++) {
+          int row = ((g * kH + fy) * kW + fx) * groupIn;
+          for (int ci = 0; ci < groupIn; ci++) {
+            rows[row + ci][j] = weights[i++];
+          }
+        }
+      }
+    }
+  }
+
+  /** Up to BLOCK consecutive output columns from {@code ox} that share the same valid filter columns. */
+  private int blockLength(int ox) {
+    int count = 1;
+    while (count < BLOCK && ox + count < outW && fxLo[ox + count] == fxLo[ox] && fxHi[ox + count] == fxHi[ox]) {
+      count++;
+    }
+    return count;
+  }
+
+  /** Output pixels (n, oy, ox .. ox+count-1), channels of group g, with 32-bit sums (8-bit activations). */
+  private void block(int n, int oy, int ox, int count, int g) {
+    for (int p = 0; p < count; p++) {
+      Arrays.fill(acc[p], 0);
+    }
     int iy0 = oy * strideH - padTop;
     int ix0 = ox * strideW - padLeft;
-    int fy0 = fyLo[oy];
-    int fy1 = fyHi[oy];
-    int fx0 = fxLo[ox];
-    int fx1 = fxHi[ox];
-    int tapStride = kW * groupIn;
-    int filterSize = kH * tapStride;
-    int c = g * groupOut;
-    int cEnd = c + groupOut;
+    int step = strideW * inC;
+    for (int fy = fyLo[oy]; fy < fyHi[oy]; fy++) {
+      int rowBase = (n * inH + iy0 + fy * dilationH) * inW;
+      for (int fx = fxLo[ox]; fx < fxHi[ox]; fx++) {
+        int x = (rowBase + ix0 + fx * dilationW) * inC + g * groupIn;
+        int w = ((g * kH + fy) * kW + fx) * groupIn;
+        if (count == BLOCK) {
+          accumulate4(x, step, w);
+        } else {
+          for (int p = 0; p < count; p++) {
+            int[] a = acc[p];
+            int start = x + p * step;
+            for (int ci = 0; ci < groupIn; ci++) {
+              int v = in[start + ci];
+              int[] row = rows[w + ci];
+              for (int c = 0; c < groupOut; c++) {
+                a[c] += v * row[c];
+              }
+            }
+          }
+        }
+      }
+    }
     int min = range.min();
     int max = range.max();
-    for (; c + 4 <= cEnd; c += 4) {
-      int a0 = 0;
-      int a1 = 0;
-      int a2 = 0;
-      int a3 = 0;
-      for (int fy = fy0; fy < fy1; fy++) {
-        int rowBase = ((n * inH + iy0 + fy * dilationH) * inW) * inC + g * groupIn;
-        for (int fx = fx0; fx < fx1; fx++) {
-          int x = rowBase + (ix0 + fx * dilationW) * inC;
-          int w0 = c * filterSize + fy * tapStride + fx * groupIn;
-          int w1 = w0 + filterSize;
-          int w2 = w1 + filterSize;
-          int w3 = w2 + filterSize;
-          for (int ci = 0; ci < groupIn; ci++) {
-            int v = in[x + ci];
-            a0 += v * weights[w0 + ci];
-            a1 += v * weights[w1 + ci];
-            a2 += v * weights[w2 + ci];
-            a3 += v * weights[w3 + ci];
-          }
-        }
+    int c0 = g * groupOut;
+    for (int p = 0; p < count; p++) {
+      int[] a = acc[p];
+      int o = ((n * outH + oy) * outW + ox + p) * outC + c0;
+      for (int j = 0; j < groupOut; j++) {
+        int c = c0 + j;
+        out[o + j] = QuantizedOperands.requantize(a[j] + biasInt[c], multiplier[c], shift[c], ruy, outZp, min, max);
       }
-      out[o + c] = QuantizedOperands.requantize(a0 + biasInt[c], multiplier[c], shift[c], ruy, outZp, min, max);
-      out[o + c + 1] = QuantizedOperands.requantize(a1 + biasInt[c + 1], multiplier[c + 1], shift[c + 1], ruy, outZp,
-          min, max);
-      out[o + c + 2] = QuantizedOperands.requantize(a2 + biasInt[c + 2], multiplier[c + 2], shift[c + 2], ruy, outZp,
-          min, max);
-      out[o + c + 3] = QuantizedOperands.requantize(a3 + biasInt[c + 3], multiplier[c + 3], shift[c + 3], ruy, outZp,
-          min, max);
     }
-    for (; c < cEnd; c++) {
-      int a = 0;
-      for (int fy = fy0; fy < fy1; fy++) {
-        int rowBase = ((n * inH + iy0 + fy * dilationH) * inW) * inC + g * groupIn;
-        for (int fx = fx0; fx < fx1; fx++) {
-          int x = rowBase + (ix0 + fx * dilationW) * inC;
-          int w = c * filterSize + fy * tapStride + fx * groupIn;
-          for (int ci = 0; ci < groupIn; ci++) {
-            a += in[x + ci] * weights[w + ci];
-          }
-        }
+  }
+
+  /** Four pixels' products of one tap: pixel p's input channels start at {@code in[x + p * step]}. */
+  private void accumulate4(int x, int step, int w) {
+    int[] a0 = acc[0];
+    int[] a1 = acc[1];
+    int[] a2 = acc[2];
+    int[] a3 = acc[3];
+    for (int ci = 0; ci < groupIn; ci++) {
+      int i = x + ci;
+      int v0 = in[i];
+      int v1 = in[i + step];
+      int v2 = in[i + 2 * step];
+      int v3 = in[i + 3 * step];
+      int[] row = rows[w + ci];
+      for (int c = 0; c < groupOut; c++) {
+        int r = row[c];
+        a0[c] += v0 * r;
+        a1[c] += v1 * r;
+        a2[c] += v2 * r;
+        a3[c] += v3 * r;
       }
-      out[o + c] = QuantizedOperands.requantize(a + biasInt[c], multiplier[c], shift[c], ruy, outZp, min, max);
     }
   }
 

@@ -98,7 +98,7 @@ public final class QuantizedDepthwiseConv2D implements Kernel {
     range = QuantizedOperands.range(ctx, output, o.fusedActivationFunction());
     wide = input.type() == DataType.INT16;
     QuantizedMultiplier[] m = QuantizedOperands.multipliers(input, filter, output, outC,
-        QuantizedOperands.convUsesFloatProduct(input));
+        QuantizedOperands.legacyMultiplier(input.type()));
     multiplier = QuantizedOperands.multiplierInts(m);
     shift = QuantizedOperands.shiftInts(m);
     FloatOperands.setOutputShape(ctx, input.dim(0), outH, outW, outC);
@@ -165,8 +165,9 @@ public final class QuantizedDepthwiseConv2D implements Kernel {
           } else {
             pixel(n, oy, ox);
             for (int c = 0; c < outC; c++) {
-              out[o + c] = QuantizedOperands.requantize(acc[c] + (int) bias[c], multiplier[c], shift[c], false, outZp, min,
-                  max);
+              // TF Lite's depthwise kernels rescale with their own double rounding, even for INT8
+              out[o + c] = QuantizedOperands.requantize(acc[c] + (int) bias[c], multiplier[c], shift[c], false, outZp,
+                  min, max);
             }
           }
         }

@@ -71,8 +71,7 @@ public final class QuantizedFullyConnected implements Kernel {
     range = QuantizedOperands.range(ctx, output, o.fusedActivationFunction());
     wide = input.type() == DataType.INT16;
     ruy = QuantizedOperands.ruyRescales(input.type());
-    QuantizedMultiplier[] m = QuantizedOperands.multipliers(input, filter, output, units,
-        filter.quantization().channelCount() == 1);
+    QuantizedMultiplier[] m = QuantizedOperands.multipliers(input, filter, output, units, true);
     multiplier = QuantizedOperands.multiplierInts(m);
     shift = QuantizedOperands.shiftInts(m);
     FloatOperands.setOutputShape(ctx, outputShape(ctx, input, o.keepNumDims()));
@@ -159,12 +158,12 @@ public final class QuantizedFullyConnected implements Kernel {
           a3 += v * weights[w3 + i];
         }
         out[o + u] = QuantizedOperands.requantize(a0 + (int) bias[u], multiplier[u], shift[u], ruy, outZp, min, max);
-        out[o + u + 1] = QuantizedOperands.requantize(a1 + (int) bias[u + 1], multiplier[u + 1], shift[u + 1], ruy, outZp,
-            min, max);
-        out[o + u + 2] = QuantizedOperands.requantize(a2 + (int) bias[u + 2], multiplier[u + 2], shift[u + 2], ruy, outZp,
-            min, max);
-        out[o + u + 3] = QuantizedOperands.requantize(a3 + (int) bias[u + 3], multiplier[u + 3], shift[u + 3], ruy, outZp,
-            min, max);
+        out[o + u + 1] = QuantizedOperands.requantize(a1 + (int) bias[u + 1], multiplier[u + 1], shift[u + 1],
+            ruy, outZp, min, max);
+        out[o + u + 2] = QuantizedOperands.requantize(a2 + (int) bias[u + 2], multiplier[u + 2], shift[u + 2],
+            ruy, outZp, min, max);
+        out[o + u + 3] = QuantizedOperands.requantize(a3 + (int) bias[u + 3], multiplier[u + 3], shift[u + 3],
+            ruy, outZp, min, max);
       }
       for (; u < units; u++) {
         int a = 0;

@@ -106,29 +106,29 @@ final class QuantizedOperands {
   }
 
   /**
-   * Per output channel, the multiplier of {@code input_scale * weight_scale / output_scale}, as TensorFlow
-   * Lite 2.6 derives it: its per-channel loop ({@code PopulateConvolutionQuantizationParams}, what INT8 and
-   * INT16 convolutions use) widens each factor to double; its per-tensor {@code GetQuantizedConvolutionMultipler}
-   * (what UINT8 convolutions and every per-tensor FULLY_CONNECTED use) multiplies the two scales in float
-   * first. The two differ in the last bits of the multiplier, which decides outputs that sit on a rounding tie.
+   * Per output channel, the multiplier of {@code input_scale * weight_scale / output_scale} as TensorFlow Lite
+   * 2.6 derives it. Its per-channel path ({@code PopulateConvolutionQuantizationParams}: INT8/INT16 convolutions)
+   * widens each factor to double; its legacy per-tensor path ({@code GetQuantizedConvolutionMultipler}: UINT8
+   * convolutions, every FULLY_CONNECTED) multiplies the two input scales in float, then divides in double. The
+   * two differ in the last bit of the multiplier now and then, which moves an output by one.
    */
   static QuantizedMultiplier[] multipliers(TensorBuffer input, TensorBuffer weights, TensorBuffer output,
-      int channels, boolean perTensorFloatProduct) {
+      int channels, boolean floatProduct) {
     QuantizationParams wq = weights.quantization();
     float inScale = input.quantization().scale();
     double outScale = output.quantization().scale();
     QuantizedMultiplier[] m = new QuantizedMultiplier[channels];
     for (int c = 0; c < channels; c++) {
       float w = wq.scaleAt(wq.channelCount() == 1 ? 0 : c);
-      double product = perTensorFloatProduct ? (double) (inScale * w) : (double) inScale * (double) w;
+      double product = floatProduct ? (double) (inScale * w) : (double) inScale * (double) w;
       m[c] = QuantizedMultiplier.of(product / outScale);
     }
     return m;
   }
 
-  /** Convolutions take the per-tensor (float product) multiplier for UINT8 inputs, the per-channel one otherwise. */
-  static boolean convUsesFloatProduct(TensorBuffer input) {
-    return input.type() == DataType.UINT8;
+  /** Whether a convolution's multiplier comes from TF Lite's legacy per-tensor path (UINT8). */
+  static boolean legacyMultiplier(DataType inputType) {
+    return inputType == DataType.UINT8;
   }
 
   static int[] multiplierInts(QuantizedMultiplier[] m) {
@@ -155,8 +155,8 @@ final class QuantizedOperands {
     boolean wide = input.type() == DataType.INT16;
     boolean ok = bias.type() == DataType.INT32 || (wide && bias.type() == DataType.INT64);
     if (!ok) {
-      throw ctx.unsupported("bias of type " + bias.type() + " with a " + input.type() + " input is not supported (needs "
-          + (wide ? "INT64 or INT32" : "INT32") + ")");
+      throw ctx.unsupported("bias of type " + bias.type() + " with a " + input.type()
+          + " input is not supported (needs " + (wide ? "INT64 or INT32" : "INT32") + ")");
     }
     ctx.require(bias.numElements() == channels, "bias shape %s does not have %d elements (output channels)",
         Arrays.toString(bias.shape()), channels);

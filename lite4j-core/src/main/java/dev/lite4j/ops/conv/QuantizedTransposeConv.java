@@ -89,7 +89,7 @@ public final class QuantizedTransposeConv implements Kernel {
     range = QuantizedOperands.range(ctx, output, o.fusedActivationFunction());
     wide = input.type() == DataType.INT16;
     QuantizedMultiplier[] m = QuantizedOperands.multipliers(input, filter, output, outC,
-        QuantizedOperands.convUsesFloatProduct(input));
+        QuantizedOperands.legacyMultiplier(input.type()));
     multiplier = QuantizedOperands.multiplierInts(m);
     shift = QuantizedOperands.shiftInts(m);
     if (shape.isConstant()) {

@@ -88,7 +88,41 @@ class QuantizedConvGoldens {
     m.put("bmm_i8_adjy_bcast", batchMatMul(DataType.INT8, new int[] {3, 4, 9}, new int[] {1, 6, 9}, false, true, 42));
     m.put("bmm_i8_adjx", batchMatMul(DataType.INT8, new int[] {1, 13, 6}, new int[] {1, 13, 5}, true, false, 43));
     m.put("bmm_i16", batchMatMul(DataType.INT16, new int[] {2, 3, 11}, new int[] {2, 11, 4}, false, false, 44));
+    m.put("bmm_i8_big", batchMatMul(DataType.INT8, new int[] {2, 32, 40}, new int[] {2, 40, 48}, false, false, 45));
+    m.put("tconv_i8_pc_big", transposeConv(DataType.INT8, true, new int[] {1, 8, 8, 16}, new int[] {16, 3, 3, 16},
+        new int[] {1, 16, 16, 16}, Padding.SAME, 2, 2, true, 34));
+    // The multiplier's derivation: scales where float and double products give different multipliers and an
+    // accumulator (100 * 100 + 2813 = 12813) where that moves the output (input = 100, written by hand).
+    m.put("fc_u8_legacy_multiplier", multiplierProbe(BuiltinOperator.FULLY_CONNECTED, DataType.UINT8));
+    m.put("conv_i8_perchannel_multiplier", multiplierProbe(BuiltinOperator.CONV_2D, DataType.INT8));
     return m;
+  }
+
+  /**
+   * A one-element node with input scale 0.041272297501564026, weight scale 0.016822976991534233, output scale
+   * 0.05187617987394333: QuantizeMultiplier gives 1839515096 * 2^-37 from the float product of the first two
+   * and 1839515063 * 2^-37 from the double product, and 12813 becomes 172 or 171.
+   */
+  static byte[] multiplierProbe(int op, DataType type) {
+    ModelBuilder b = new ModelBuilder();
+    boolean fc = op == BuiltinOperator.FULLY_CONNECTED;
+    int[] inShape = fc ? new int[] {1, 1} : new int[] {1, 1, 1, 1};
+    int in = b.addInput("input", type, inShape);
+    b.setQuantization(in, 0.041272297501564026f, 0);
+    int f = b.addConstant("weights", type, fc ? new int[] {1, 1} : new int[] {1, 1, 1, 1},
+        new byte[] {(byte) (type == DataType.UINT8 ? 228 : 100)});
+    b.setQuantization(f, new float[] {0.016822976991534233f}, new long[] {type == DataType.UINT8 ? 128 : 0}, 0);
+    int bias = b.addConstantInts("bias", new int[] {1}, 2813);
+    b.setQuantization(bias, 0.041272297501564026f * 0.016822976991534233f, 0);
+    int out = b.addTensor("output", type);
+    b.setQuantization(out, 0.05187617987394333f, type == DataType.UINT8 ? 0 : -100);
+    b.addOutput(out);
+    if (fc) {
+      b.addOperator(op, 1, new int[] {in, f, bias}, new int[] {out}, new FullyConnectedOptionsT());
+    } else {
+      b.addOperator(op, 3, new int[] {in, f, bias}, new int[] {out}, Conv2DTest.options(Padding.VALID, 1));
+    }
+    return b.build();
   }
 
   @Test
