@@ -9,8 +9,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.tensorflow.lite.schema.ActivationFunctionType;
 import org.tensorflow.lite.schema.BatchMatMulOptionsT;
 import org.tensorflow.lite.schema.BuiltinOperator;
@@ -22,8 +20,8 @@ import org.tensorflow.lite.schema.TransposeConvOptionsT;
 
 /**
  * The one-op integer models whose outputs were recorded with the real TensorFlow Lite 2.6.2 into
- * {@code src/test/resources/golden-ops/<name>/} (see the README there). Run with
- * {@code -Dlite4j.writeGoldenModels=DIR} to write the models to DIR (deterministic: fixed seeds).
+ * {@code src/test/resources/golden-ops/<name>/} (see the README there). {@link #main} writes the models to a
+ * folder (deterministic: fixed seeds).
  */
 class QuantizedConvGoldens {
   /** Every golden model by name. */
@@ -125,10 +123,9 @@ class QuantizedConvGoldens {
     return b.build();
   }
 
-  @Test
-  @EnabledIfSystemProperty(named = "lite4j.writeGoldenModels", matches = ".+")
-  void writeModels() throws Exception {
-    Path dir = Path.of(System.getProperty("lite4j.writeGoldenModels"));
+  /** Writes every model to the folder {@code args[0]} as {@code <name>.tflite}, for run.sh golden to record. */
+  public static void main(String[] args) throws Exception {
+    Path dir = Path.of(args[0]);
     Files.createDirectories(dir);
     for (Map.Entry<String, byte[]> e : models().entrySet()) {
       Files.write(dir.resolve(e.getKey() + ".tflite"), e.getValue());
