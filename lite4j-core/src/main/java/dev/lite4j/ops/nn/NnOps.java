@@ -17,8 +17,8 @@ import dev.lite4j.ops.sequence.UnidirectionalSequenceLstms;
 
 /**
  * Rows of the operator table for pooling, softmax, normalisations, dequantize, densify and sequence (LSTM, SVDF)
- * operators. Versions are TensorFlow Lite's register.cc maxima; kernels refuse the quantized variants of
- * those versions they do not implement yet.
+ * operators. Versions are TensorFlow Lite's register.cc maxima; integer inputs go to the integer kernels
+ * (SOFTMAX and LOG_SOFTMAX choose theirs at prepare), and kernels refuse the type pairs TF Lite 2.6 refuses.
  */
 public final class NnOps implements OpRegistry.Family, TypeDispatch.Chooser {
   @Override
