@@ -32,7 +32,12 @@ final class LstmOperands {
   private LstmOperands() {}
 
   /** The sequence layout and the cell's variant, as prepare found them. */
-  record Sequence(boolean timeMajor, int maxTime, int nBatch, LstmCell.Config cfg) {}
+  record Sequence(boolean timeMajor, int maxTime, int nBatch, LstmCell.Config cfg) {
+    /** The input and output row of batch {@code b} at time {@code t}. */
+    int row(int b, int t) {
+      return timeMajor ? t * nBatch + b : b * maxTime + t;
+    }
+  }
 
   /** 20 inputs (24 with layer norm), one output and the input sequence; returns the input. */
   static TensorBuffer requireArity(OpContext ctx) {

@@ -23,9 +23,7 @@ public final class UnidirectionalSequenceLstm implements Kernel {
   private static final int INPUT = 0;
 
   private LstmCell cell;
-  private boolean timeMajor;
-  private int maxTime;
-  private int nBatch;
+  private LstmOperands.Sequence seq;
   private float[] outputState;
   private float[] cellState;
 
@@ -37,10 +35,7 @@ public final class UnidirectionalSequenceLstm implements Kernel {
     if (!LstmCell.supportsActivation(o.fusedActivationFunction())) {
       throw ctx.unsupported("activation code " + o.fusedActivationFunction() + " is not supported");
     }
-    LstmOperands.Sequence seq = LstmOperands.prepare(ctx, o);
-    timeMajor = seq.timeMajor();
-    maxTime = seq.maxTime();
-    nBatch = seq.nBatch();
+    seq = LstmOperands.prepare(ctx, o);
     cell = new LstmCell(seq.cfg());
     outputState = new float[seq.cfg().nOutput()];
     cellState = new float[seq.cfg().nCell()];
@@ -74,11 +69,11 @@ public final class UnidirectionalSequenceLstm implements Kernel {
     int nOutput = outputState.length;
     int nCell = cellState.length;
     // Batch rows are independent: run each row through all time steps with its state in scratch.
-    for (int b = 0; b < nBatch; b++) {
+    for (int b = 0; b < seq.nBatch(); b++) {
       hState.get(b * nOutput, outputState);
       cState.get(b * nCell, cellState);
-      for (int t = 0; t < maxTime; t++) {
-        int row = timeMajor ? t * nBatch + b : b * maxTime + t;
+      for (int t = 0; t < seq.maxTime(); t++) {
+        int row = seq.row(b, t);
         cell.step(input, row * nInput, outputState, cellState, output, row * nOutput);
       }
       hState.put(b * nOutput, outputState);

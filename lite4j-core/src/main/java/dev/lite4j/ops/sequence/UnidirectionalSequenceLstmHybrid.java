@@ -27,10 +27,8 @@ public final class UnidirectionalSequenceLstmHybrid implements Kernel {
   private static final int INPUT = 0;
 
   private LstmCell.Config cfg;
-  private boolean timeMajor;
+  private LstmOperands.Sequence seq;
   private boolean asymmetric;
-  private int maxTime;
-  private int nBatch;
 
   private final byte[][] inW = new byte[4][];
   private final byte[][] recW = new byte[4][];
@@ -67,10 +65,7 @@ public final class UnidirectionalSequenceLstmHybrid implements Kernel {
       throw ctx.unsupported("diagonal recurrent weights are not supported by the hybrid LSTM");
     }
     asymmetric = o.asymmetricQuantizeInputs();
-    LstmOperands.Sequence seq = LstmOperands.prepare(ctx, o);
-    timeMajor = seq.timeMajor();
-    maxTime = seq.maxTime();
-    nBatch = seq.nBatch();
+    seq = LstmOperands.prepare(ctx, o);
     cfg = seq.cfg();
     int nInput = cfg.nInput();
     int nCell = cfg.nCell();
@@ -167,11 +162,11 @@ public final class UnidirectionalSequenceLstmHybrid implements Kernel {
     int nInput = cfg.nInput();
     int nOutput = cfg.nOutput();
     int nCell = cfg.nCell();
-    for (int b = 0; b < nBatch; b++) {
+    for (int b = 0; b < seq.nBatch(); b++) {
       hState.get(b * nOutput, h);
       cState.get(b * nCell, c);
-      for (int t = 0; t < maxTime; t++) {
-        int row = timeMajor ? t * nBatch + b : b * maxTime + t;
+      for (int t = 0; t < seq.maxTime(); t++) {
+        int row = seq.row(b, t);
         input.get(row * nInput, x);
         step();
         output.put(row * nOutput, h);

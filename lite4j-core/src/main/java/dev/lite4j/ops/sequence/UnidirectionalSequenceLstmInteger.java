@@ -43,9 +43,7 @@ public final class UnidirectionalSequenceLstmInteger implements Kernel {
   private static final int OG = 3;
 
   private LstmCell.Config cfg;
-  private boolean timeMajor;
-  private int maxTime;
-  private int nBatch;
+  private LstmOperands.Sequence seq;
   private int cellScale;
   private int cellClip;
   private int projClip;
@@ -89,10 +87,7 @@ public final class UnidirectionalSequenceLstmInteger implements Kernel {
     if (o.diagonalRecurrentTensors()) {
       throw ctx.unsupported("diagonal recurrent weights are not supported by the integer LSTM");
     }
-    LstmOperands.Sequence seq = LstmOperands.prepare(ctx, o);
-    timeMajor = seq.timeMajor();
-    maxTime = seq.maxTime();
-    nBatch = seq.nBatch();
+    seq = LstmOperands.prepare(ctx, o);
     cfg = seq.cfg();
     int nInput = cfg.nInput();
     int nCell = cfg.nCell();
@@ -104,7 +99,7 @@ public final class UnidirectionalSequenceLstmInteger implements Kernel {
           + ") in the integer LSTM");
     }
     computeScales(ctx, o);
-    int rows = timeMajor ? nBatch : 1; // batch rows a step takes at once (see run)
+    int rows = seq.timeMajor() ? seq.nBatch() : 1; // batch rows a step takes at once (see run)
     x = new int[rows * nInput];
     h = new int[rows * nOutput];
     c = new int[rows * nCell];
@@ -303,8 +298,8 @@ public final class UnidirectionalSequenceLstmInteger implements Kernel {
     // As EvalInteger8x8_16: time-major steps take the whole batch at once; batch-major ones run each
     // batch row through all its time steps alone. (The grouping shows only through TF Lite's peephole,
     // which indexes the batch by n_output; everything else is per row.)
-    int rows = timeMajor ? nBatch : 1;
-    int groups = nBatch / rows;
+    int rows = seq.timeMajor() ? seq.nBatch() : 1;
+    int groups = seq.nBatch() / rows;
     for (int grp = 0; grp < groups; grp++) {
       int b0 = grp * rows;
       for (int k = 0; k < rows * nOutput; k++) {
@@ -313,8 +308,8 @@ public final class UnidirectionalSequenceLstmInteger implements Kernel {
       for (int k = 0; k < rows * nCell; k++) {
         c[k] = cState.get(b0 * nCell + k);
       }
-      for (int t = 0; t < maxTime; t++) {
-        int row = timeMajor ? t * nBatch : b0 * maxTime + t; // first input/output row of this step
+      for (int t = 0; t < seq.maxTime(); t++) {
+        int row = seq.row(b0, t); // first input/output row of this step (b0 is 0 when time-major)
         for (int k = 0; k < rows * nInput; k++) {
           x[k] = input.get(row * nInput + k);
         }
