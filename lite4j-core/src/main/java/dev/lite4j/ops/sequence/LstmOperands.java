@@ -156,6 +156,17 @@ final class LstmOperands {
     ctx.require(t.numElements() == elements, "%s has %d elements, expected %d", name, t.numElements(), elements);
   }
 
+  /** The sum of each row of an int8 matrix of {@code cols} columns (for zero-point corrections). */
+  static int[] rowSums(byte[] w, int cols) {
+    int[] s = new int[w.length / cols];
+    for (int r = 0; r < s.length; r++) {
+      for (int k = 0; k < cols; k++) {
+        s[r] += w[r * cols + k];
+      }
+    }
+    return s;
+  }
+
   /** A copy of a constant operand's bytes (int8 weights), packed once. */
   static byte[] bytes(TensorBuffer t) {
     byte[] b = new byte[t.numElements()];

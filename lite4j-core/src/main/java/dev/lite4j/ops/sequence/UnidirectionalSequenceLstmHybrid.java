@@ -140,16 +140,6 @@ public final class UnidirectionalSequenceLstmHybrid implements Kernel {
     }
   }
 
-  private static int[] rowSums(byte[] w, int cols) {
-    int[] s = new int[w.length / cols];
-    for (int r = 0; r < s.length; r++) {
-      for (int k = 0; k < cols; k++) {
-        s[r] += w[r * cols + k];
-      }
-    }
-    return s;
-  }
-
   @Override
   public void run(OpContext ctx) {
     if (inW[1] == null) {

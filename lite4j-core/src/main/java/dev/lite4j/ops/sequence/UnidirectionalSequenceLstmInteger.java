@@ -271,14 +271,10 @@ public final class UnidirectionalSequenceLstmInteger implements Kernel {
 
   /** {@code PrecomputeZeroPointTimesWeightWithBias}: bias[r] + zeroPoint * sum of row r (int32, wrapping). */
   private static int[] zeroPointTimesRowSums(byte[] w, int cols, int zeroPoint, int[] bias) {
-    int rows = w.length / cols;
-    int[] out = bias == null ? new int[rows] : bias.clone();
-    for (int r = 0; r < rows; r++) {
-      int sum = 0;
-      for (int k = 0; k < cols; k++) {
-        sum += w[r * cols + k];
-      }
-      out[r] += sum * zeroPoint;
+    int[] sums = rowSums(w, cols);
+    int[] out = bias == null ? new int[sums.length] : bias.clone();
+    for (int r = 0; r < sums.length; r++) {
+      out[r] += sums[r] * zeroPoint;
     }
     return out;
   }
