@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.lite4j.Interpreter;
 import dev.lite4j.Tensor;
 import dev.lite4j.io.Npy;
+import dev.lite4j.testutil.TestResources;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.HashMap;
@@ -21,16 +21,11 @@ public final class GoldenOps {
   private GoldenOps() {}
 
   static byte[] resource(String path) throws IOException {
-    try (InputStream in = GoldenOps.class.getResourceAsStream("/golden-ops/" + path)) {
-      if (in == null) {
-        throw new IOException("missing test resource golden-ops/" + path);
-      }
-      return in.readAllBytes();
-    }
+    return TestResources.bytes("/golden-ops/" + path);
   }
 
   static Npy npy(String path) throws IOException {
-    return Npy.parse(ByteBuffer.wrap(resource(path)).order(ByteOrder.LITTLE_ENDIAN), path);
+    return TestResources.npy("/golden-ops/" + path);
   }
 
   /** Runs golden {@code name} and asserts its outputs equal TF Lite's byte for byte; returns how many elements. */

@@ -2,6 +2,7 @@ package dev.lite4j.goldenops;
 
 import dev.lite4j.DataType;
 import dev.lite4j.builder.ModelBuilder;
+import dev.lite4j.testutil.OpOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +26,6 @@ import org.tensorflow.lite.schema.ReducerOptionsT;
 import org.tensorflow.lite.schema.ResizeBilinearOptionsT;
 import org.tensorflow.lite.schema.BuiltinOperator;
 import org.tensorflow.lite.schema.Padding;
-import org.tensorflow.lite.schema.Pool2DOptionsT;
 import org.tensorflow.lite.schema.ReshapeOptionsT;
 import org.tensorflow.lite.schema.SoftmaxOptionsT;
 
@@ -92,17 +92,6 @@ public final class ShapeFamilyModels {
     return b.build();
   }
 
-  static Pool2DOptionsT pool(byte padding, int fh, int fw, int sh, int sw, byte act) {
-    Pool2DOptionsT o = new Pool2DOptionsT();
-    o.setPadding(padding);
-    o.setFilterHeight(fh);
-    o.setFilterWidth(fw);
-    o.setStrideH(sh);
-    o.setStrideW(sw);
-    o.setFusedActivationFunction(act);
-    return o;
-  }
-
   static SoftmaxOptionsT softmax(float beta) {
     SoftmaxOptionsT o = new SoftmaxOptionsT();
     o.setBeta(beta);
@@ -117,19 +106,19 @@ public final class ShapeFamilyModels {
     DataType i16 = DataType.INT16;
     int avg = BuiltinOperator.AVERAGE_POOL_2D;
     int max = BuiltinOperator.MAX_POOL_2D;
-    m.put("avgpool_uint8", oneOp(avg, 1, pool(Padding.SAME, 3, 3, 2, 2, ActivationFunctionType.RELU6),
+    m.put("avgpool_uint8", oneOp(avg, 1, OpOptions.pool2d(Padding.SAME, 3, 3, 2, 2, ActivationFunctionType.RELU6),
         new T[] {t(u8, 0.05f, 10, 2, 7, 9, 5)}, t(u8, 0.05f, 10, 2, 4, 5, 5)));
-    m.put("avgpool_int8", oneOp(avg, 2, pool(Padding.SAME, 2, 3, 1, 2, ActivationFunctionType.NONE),
+    m.put("avgpool_int8", oneOp(avg, 2, OpOptions.pool2d(Padding.SAME, 2, 3, 1, 2, ActivationFunctionType.NONE),
         new T[] {t(i8, 0.1f, -5, 1, 6, 7, 16)}, t(i8, 0.1f, -5, 1, 6, 4, 16)));
-    m.put("avgpool_int8_valid_relu", oneOp(avg, 2, pool(Padding.VALID, 3, 3, 1, 1, ActivationFunctionType.RELU),
+    m.put("avgpool_int8_valid_relu", oneOp(avg, 2, OpOptions.pool2d(Padding.VALID, 3, 3, 1, 1, ActivationFunctionType.RELU),
         new T[] {t(i8, 0.02f, 3, 1, 5, 5, 3)}, t(i8, 0.02f, 3, 1, 3, 3, 3)));
-    m.put("avgpool_int16", oneOp(avg, 3, pool(Padding.SAME, 3, 2, 2, 1, ActivationFunctionType.NONE),
+    m.put("avgpool_int16", oneOp(avg, 3, OpOptions.pool2d(Padding.SAME, 3, 2, 2, 1, ActivationFunctionType.NONE),
         new T[] {t(i16, 0.001f, 0, 1, 5, 6, 4)}, t(i16, 0.001f, 0, 1, 3, 6, 4)));
-    m.put("maxpool_uint8", oneOp(max, 1, pool(Padding.SAME, 3, 3, 2, 2, ActivationFunctionType.RELU6),
+    m.put("maxpool_uint8", oneOp(max, 1, OpOptions.pool2d(Padding.SAME, 3, 3, 2, 2, ActivationFunctionType.RELU6),
         new T[] {t(u8, 0.05f, 100, 2, 7, 9, 5)}, t(u8, 0.05f, 100, 2, 4, 5, 5)));
-    m.put("maxpool_int8", oneOp(max, 2, pool(Padding.VALID, 2, 2, 2, 2, ActivationFunctionType.RELU),
+    m.put("maxpool_int8", oneOp(max, 2, OpOptions.pool2d(Padding.VALID, 2, 2, 2, 2, ActivationFunctionType.RELU),
         new T[] {t(i8, 0.1f, -5, 1, 6, 7, 16)}, t(i8, 0.1f, -5, 1, 3, 3, 16)));
-    m.put("maxpool_int16", oneOp(max, 3, pool(Padding.SAME, 3, 2, 2, 1, ActivationFunctionType.NONE),
+    m.put("maxpool_int16", oneOp(max, 3, OpOptions.pool2d(Padding.SAME, 3, 2, 2, 1, ActivationFunctionType.NONE),
         new T[] {t(i16, 0.001f, 0, 1, 5, 6, 4)}, t(i16, 0.001f, 0, 1, 3, 6, 4)));
     int sm = BuiltinOperator.SOFTMAX;
     m.put("softmax_uint8", oneOp(sm, 1, softmax(1f),

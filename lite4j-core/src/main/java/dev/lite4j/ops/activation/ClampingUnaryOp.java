@@ -1,6 +1,5 @@
 package dev.lite4j.ops.activation;
 
-import dev.lite4j.DataType;
 import dev.lite4j.kernels.QuantizedTensors;
 import dev.lite4j.kernels.fixedpoint.FixedPoint;
 import dev.lite4j.kernels.fixedpoint.QuantizedMultiplier;
@@ -34,10 +33,7 @@ abstract class ClampingUnaryOp extends FloatUnaryOp {
       super.prepare(ctx);
       return;
     }
-    Unary.prepareQuantized(ctx);
-    if (in.type() == DataType.INT16) {
-      throw ctx.unsupported("INT16 is not supported (TensorFlow Lite 2.6 has INT8 and UINT8 kernels only)");
-    }
+    Unary.prepareQuantized8(ctx);
     TensorBuffer out = ctx.output(0);
     float inScale = QuantizedTensors.scale(ctx, in, "input");
     float outScale = QuantizedTensors.scale(ctx, out, "output");

@@ -61,6 +61,15 @@ final class Unary {
     return in;
   }
 
+  /** {@link #prepareQuantized} for the ops whose TF Lite 2.6 kernels take INT8 and UINT8 only. */
+  static TensorBuffer prepareQuantized8(OpContext ctx) {
+    TensorBuffer in = prepareQuantized(ctx);
+    if (in.type() == DataType.INT16) {
+      throw ctx.unsupported("INT16 is not supported (TensorFlow Lite 2.6 has INT8 and UINT8 kernels only)");
+    }
+    return in;
+  }
+
   /** True for an INT8, UINT8 or INT16 input: the integer kernels' case (which insist on quantization parameters). */
   static boolean isQuantized(TensorBuffer in) {
     return in != null && QuantizedTensors.isQuantizedType(in.type());

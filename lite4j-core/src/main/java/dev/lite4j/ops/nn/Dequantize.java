@@ -49,17 +49,26 @@ public final class Dequantize implements Kernel {
       ctx.require(in.type() != DataType.INT16 || zp == 0, "INT16 input needs zero point 0, has %d", zp);
       zeroPoints[c] = (int) zp;
     }
-    if (channels > 1) {
-      int dim = q.quantizedDimension();
-      ctx.require(dim >= 0 && dim < in.rank() && in.dim(dim) == channels,
-          "%d scales do not match dimension %d of shape %s", channels, dim, Arrays.toString(in.shape()));
-      inner = 1;
-      for (int d = dim + 1; d < in.rank(); d++) {
-        inner *= in.dim(d);
-      }
-    } else {
-      inner = Math.max(1, in.numElements());
+    inner = channelInner(ctx, in, q, channels, "scales");
+  }
+
+  /**
+   * Elements that share one channel's parameters in a row of {@code t}'s shape (product of the dims after
+   * {@code quantized_dimension}), checking that dimension holds {@code channels}; per tensor, all of them.
+   * {@code what} names the scales in the error ("scales", "output scales").
+   */
+  static int channelInner(OpContext ctx, TensorBuffer t, QuantizationParams q, int channels, String what) {
+    if (channels <= 1) {
+      return Math.max(1, t.numElements());
     }
+    int dim = q.quantizedDimension();
+    ctx.require(dim >= 0 && dim < t.rank() && t.dim(dim) == channels,
+        "%d %s do not match dimension %d of shape %s", channels, what, dim, Arrays.toString(t.shape()));
+    int inner = 1;
+    for (int d = dim + 1; d < t.rank(); d++) {
+      inner *= t.dim(d);
+    }
+    return inner;
   }
 
   @Override

@@ -11,7 +11,6 @@ import dev.lite4j.ops.Kernel;
 import dev.lite4j.ops.OpContext;
 import dev.lite4j.runtime.TensorBuffer;
 import java.nio.FloatBuffer;
-import java.util.Arrays;
 
 /**
  * QUANTIZE, as TensorFlow Lite's quantize.cc (and TF Lite Micro's for the extra requantize pairs).
@@ -92,18 +91,7 @@ public final class Quantize implements Kernel {
       scales[c] = s;
       zeroPoints[c] = (int) zp;
     }
-    TensorBuffer in = ctx.input(0);
-    if (channels > 1) {
-      int dim = q.quantizedDimension();
-      ctx.require(dim >= 0 && dim < in.rank() && in.dim(dim) == channels,
-          "%d output scales do not match dimension %d of shape %s", channels, dim, Arrays.toString(in.shape()));
-      inner = 1;
-      for (int d = dim + 1; d < in.rank(); d++) {
-        inner *= in.dim(d);
-      }
-    } else {
-      inner = Math.max(1, in.numElements());
-    }
+    inner = Dequantize.channelInner(ctx, ctx.input(0), q, channels, "output scales");
   }
 
   @Override

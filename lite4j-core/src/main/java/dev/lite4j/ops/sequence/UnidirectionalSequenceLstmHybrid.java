@@ -1,6 +1,7 @@
 package dev.lite4j.ops.sequence;
 
 import static dev.lite4j.kernels.LstmCell.*;
+import static dev.lite4j.ops.sequence.LstmOperands.*;
 
 import dev.lite4j.DataType;
 import dev.lite4j.kernels.HybridQuantization;
@@ -24,21 +25,10 @@ import org.tensorflow.lite.schema.UnidirectionalSequenceLSTMOptions;
  */
 public final class UnidirectionalSequenceLstmHybrid implements Kernel {
   private static final int INPUT = 0;
-  private static final int[] INPUT_WEIGHTS = {INPUT_TO_INPUT_WEIGHTS, INPUT_TO_FORGET_WEIGHTS,
-      INPUT_TO_CELL_WEIGHTS, INPUT_TO_OUTPUT_WEIGHTS};
-  private static final int[] RECURRENT_WEIGHTS = {RECURRENT_TO_INPUT_WEIGHTS, RECURRENT_TO_FORGET_WEIGHTS,
-      RECURRENT_TO_CELL_WEIGHTS, RECURRENT_TO_OUTPUT_WEIGHTS};
-  private static final int[] PEEPHOLE_WEIGHTS = {CELL_TO_INPUT_WEIGHTS, CELL_TO_FORGET_WEIGHTS, -1,
-      CELL_TO_OUTPUT_WEIGHTS};
-  private static final int[] BIASES = {INPUT_GATE_BIAS, FORGET_GATE_BIAS, CELL_GATE_BIAS, OUTPUT_GATE_BIAS};
-  private static final int[] LAYER_NORM = {INPUT_LAYER_NORM_COEFFICIENTS, FORGET_LAYER_NORM_COEFFICIENTS,
-      CELL_LAYER_NORM_COEFFICIENTS, OUTPUT_LAYER_NORM_COEFFICIENTS};
 
   private LstmCell.Config cfg;
-  private boolean timeMajor;
+  private LstmOperands.Sequence seq;
   private boolean asymmetric;
-  private int maxTime;
-  private int nBatch;
 
   private final byte[][] inW = new byte[4][];
   private final byte[][] recW = new byte[4][];
@@ -66,43 +56,21 @@ public final class UnidirectionalSequenceLstmHybrid implements Kernel {
 
   @Override
   public void prepare(OpContext ctx) {
-    ctx.require(ctx.inputCount() == 20 || ctx.inputCount() == 24, "needs 20 or 24 inputs, has %d",
-        ctx.inputCount());
-    ctx.require(ctx.outputCount() == 1, "needs one output, has %d", ctx.outputCount());
-    TensorBuffer input = UnidirectionalSequenceLstm.required(ctx, INPUT, "input");
+    requireArity(ctx);
     UnidirectionalSequenceLSTMOptions o = ctx.options(new UnidirectionalSequenceLSTMOptions());
     if (!LstmCell.supportsActivation(o.fusedActivationFunction())) {
       throw ctx.unsupported("activation code " + o.fusedActivationFunction() + " is not supported");
     }
-    ctx.require(o.cellClip() >= 0f && o.projClip() >= 0f, "cell_clip %s and proj_clip %s must be >= 0",
-        o.cellClip(), o.projClip());
-    ctx.require(input.rank() == 3, "input must be 3-D, got %s", Arrays.toString(input.shape()));
     if (o.diagonalRecurrentTensors()) {
       throw ctx.unsupported("diagonal recurrent weights are not supported by the hybrid LSTM");
     }
-    timeMajor = o.timeMajor();
     asymmetric = o.asymmetricQuantizeInputs();
-    maxTime = timeMajor ? input.dim(0) : input.dim(1);
-    nBatch = timeMajor ? input.dim(1) : input.dim(0);
-    int nInput = input.dim(2);
-    TensorBuffer inputToOutput = UnidirectionalSequenceLstm.required(ctx, INPUT_TO_OUTPUT_WEIGHTS,
-        "input_to_output_weights");
-    ctx.require(inputToOutput.rank() == 2 && inputToOutput.dim(1) == nInput,
-        "input_to_output_weights %s do not take %d inputs", Arrays.toString(inputToOutput.shape()), nInput);
-    int nCell = inputToOutput.dim(0);
-    TensorBuffer recurrentToOutput = UnidirectionalSequenceLstm.required(ctx, RECURRENT_TO_OUTPUT_WEIGHTS,
-        "recurrent_to_output_weights");
-    ctx.require(recurrentToOutput.rank() == 2, "recurrent_to_output_weights must be 2-D");
-    int nOutput = recurrentToOutput.dim(1);
-    ctx.require(nCell >= 1 && nCell <= 1 << 20 && nOutput >= 1 && nOutput <= 1 << 20,
-        "%d cells and %d outputs are out of range", nCell, nOutput);
-    cfg = UnidirectionalSequenceLstm.checkOperands(ctx, o, nInput, nCell, nOutput);
-    UnidirectionalSequenceLstm.checkState(ctx, OUTPUT_STATE, "output_state", (long) nBatch * nOutput);
-    UnidirectionalSequenceLstm.checkState(ctx, CELL_STATE, "cell_state", (long) nBatch * nCell);
+    seq = LstmOperands.prepare(ctx, o);
+    cfg = seq.cfg();
+    int nInput = cfg.nInput();
+    int nCell = cfg.nCell();
+    int nOutput = cfg.nOutput();
     checkTypes(ctx);
-    int[] outShape = input.shape().clone();
-    outShape[2] = nOutput;
-    ctx.setOutputShape(0, outShape);
     x = new float[nInput];
     h = new float[nOutput];
     c = new float[nCell];
@@ -172,28 +140,6 @@ public final class UnidirectionalSequenceLstmHybrid implements Kernel {
     }
   }
 
-  private static byte[] bytes(TensorBuffer t) {
-    byte[] b = new byte[t.numElements()];
-    t.bytes().get(0, b);
-    return b;
-  }
-
-  private static float[] floats(TensorBuffer t) {
-    float[] f = new float[t.numElements()];
-    t.floats().get(0, f);
-    return f;
-  }
-
-  private static int[] rowSums(byte[] w, int cols) {
-    int[] s = new int[w.length / cols];
-    for (int r = 0; r < s.length; r++) {
-      for (int k = 0; k < cols; k++) {
-        s[r] += w[r * cols + k];
-      }
-    }
-    return s;
-  }
-
   @Override
   public void run(OpContext ctx) {
     if (inW[1] == null) {
@@ -206,11 +152,11 @@ public final class UnidirectionalSequenceLstmHybrid implements Kernel {
     int nInput = cfg.nInput();
     int nOutput = cfg.nOutput();
     int nCell = cfg.nCell();
-    for (int b = 0; b < nBatch; b++) {
+    for (int b = 0; b < seq.nBatch(); b++) {
       hState.get(b * nOutput, h);
       cState.get(b * nCell, c);
-      for (int t = 0; t < maxTime; t++) {
-        int row = timeMajor ? t * nBatch + b : b * maxTime + t;
+      for (int t = 0; t < seq.maxTime(); t++) {
+        int row = seq.row(b, t);
         input.get(row * nInput, x);
         step();
         output.put(row * nOutput, h);

@@ -1,6 +1,7 @@
 package dev.lite4j.ops.sequence;
 
 import static dev.lite4j.kernels.LstmCell.*;
+import static dev.lite4j.ops.sequence.LstmOperands.*;
 
 import dev.lite4j.DataType;
 import dev.lite4j.kernels.LstmCell;
@@ -35,25 +36,14 @@ import org.tensorflow.lite.schema.UnidirectionalSequenceLSTMOptions;
  */
 public final class UnidirectionalSequenceLstmInteger implements Kernel {
   private static final int INPUT = 0;
-  /** Gate order of the arrays below and of the intermediates: input, forget, cell, output. */
-  private static final int[] INPUT_WEIGHTS = {INPUT_TO_INPUT_WEIGHTS, INPUT_TO_FORGET_WEIGHTS,
-      INPUT_TO_CELL_WEIGHTS, INPUT_TO_OUTPUT_WEIGHTS};
-  private static final int[] RECURRENT_WEIGHTS = {RECURRENT_TO_INPUT_WEIGHTS, RECURRENT_TO_FORGET_WEIGHTS,
-      RECURRENT_TO_CELL_WEIGHTS, RECURRENT_TO_OUTPUT_WEIGHTS};
-  private static final int[] PEEPHOLE_WEIGHTS = {CELL_TO_INPUT_WEIGHTS, CELL_TO_FORGET_WEIGHTS, -1,
-      CELL_TO_OUTPUT_WEIGHTS};
-  private static final int[] BIASES = {INPUT_GATE_BIAS, FORGET_GATE_BIAS, CELL_GATE_BIAS, OUTPUT_GATE_BIAS};
-  private static final int[] LAYER_NORM = {INPUT_LAYER_NORM_COEFFICIENTS, FORGET_LAYER_NORM_COEFFICIENTS,
-      CELL_LAYER_NORM_COEFFICIENTS, OUTPUT_LAYER_NORM_COEFFICIENTS};
+  /** Gate indices into the LstmOperands arrays and the intermediates: input, forget, cell, output. */
   private static final int IG = 0;
   private static final int FG = 1;
   private static final int CG = 2;
   private static final int OG = 3;
 
   private LstmCell.Config cfg;
-  private boolean timeMajor;
-  private int maxTime;
-  private int nBatch;
+  private LstmOperands.Sequence seq;
   private int cellScale;
   private int cellClip;
   private int projClip;
@@ -92,35 +82,16 @@ public final class UnidirectionalSequenceLstmInteger implements Kernel {
 
   @Override
   public void prepare(OpContext ctx) {
-    ctx.require(ctx.inputCount() == 20 || ctx.inputCount() == 24, "needs 20 or 24 inputs, has %d",
-        ctx.inputCount());
-    ctx.require(ctx.outputCount() == 1, "needs one output, has %d", ctx.outputCount());
-    TensorBuffer input = UnidirectionalSequenceLstm.required(ctx, INPUT, "input");
+    requireArity(ctx);
     UnidirectionalSequenceLSTMOptions o = ctx.options(new UnidirectionalSequenceLSTMOptions());
-    ctx.require(o.cellClip() >= 0f && o.projClip() >= 0f, "cell_clip %s and proj_clip %s must be >= 0",
-        o.cellClip(), o.projClip());
-    ctx.require(input.rank() == 3, "input must be 3-D, got %s", Arrays.toString(input.shape()));
-    timeMajor = o.timeMajor();
-    maxTime = timeMajor ? input.dim(0) : input.dim(1);
-    nBatch = timeMajor ? input.dim(1) : input.dim(0);
-    int nInput = input.dim(2);
-    TensorBuffer inputToOutput = UnidirectionalSequenceLstm.required(ctx, INPUT_TO_OUTPUT_WEIGHTS,
-        "input_to_output_weights");
-    ctx.require(inputToOutput.rank() == 2 && inputToOutput.dim(1) == nInput,
-        "input_to_output_weights %s do not take %d inputs", Arrays.toString(inputToOutput.shape()), nInput);
-    int nCell = inputToOutput.dim(0);
-    TensorBuffer recurrentToOutput = UnidirectionalSequenceLstm.required(ctx, RECURRENT_TO_OUTPUT_WEIGHTS,
-        "recurrent_to_output_weights");
-    ctx.require(recurrentToOutput.rank() == 2, "recurrent_to_output_weights must be 2-D");
-    int nOutput = recurrentToOutput.dim(1);
-    ctx.require(nCell >= 1 && nCell <= 1 << 20 && nOutput >= 1 && nOutput <= 1 << 20,
-        "%d cells and %d outputs are out of range", nCell, nOutput);
     if (o.diagonalRecurrentTensors()) {
       throw ctx.unsupported("diagonal recurrent weights are not supported by the integer LSTM");
     }
-    cfg = UnidirectionalSequenceLstm.checkOperands(ctx, o, nInput, nCell, nOutput);
-    UnidirectionalSequenceLstm.checkState(ctx, OUTPUT_STATE, "output_state", (long) nBatch * nOutput);
-    UnidirectionalSequenceLstm.checkState(ctx, CELL_STATE, "cell_state", (long) nBatch * nCell);
+    seq = LstmOperands.prepare(ctx, o);
+    cfg = seq.cfg();
+    int nInput = cfg.nInput();
+    int nCell = cfg.nCell();
+    int nOutput = cfg.nOutput();
     checkTypes(ctx);
     if (cfg.peephole() && nOutput > nCell) {
       // TF Lite's integer peephole reads n_output weights of n_cell: past the end when n_output > n_cell.
@@ -128,10 +99,7 @@ public final class UnidirectionalSequenceLstmInteger implements Kernel {
           + ") in the integer LSTM");
     }
     computeScales(ctx, o);
-    int[] outShape = input.shape().clone();
-    outShape[2] = nOutput;
-    ctx.setOutputShape(0, outShape);
-    int rows = timeMajor ? nBatch : 1; // batch rows a step takes at once (see run)
+    int rows = seq.timeMajor() ? seq.nBatch() : 1; // batch rows a step takes at once (see run)
     x = new int[rows * nInput];
     h = new int[rows * nOutput];
     c = new int[rows * nCell];
@@ -301,28 +269,12 @@ public final class UnidirectionalSequenceLstmInteger implements Kernel {
     }
   }
 
-  private static byte[] bytes(TensorBuffer t) {
-    byte[] b = new byte[t.numElements()];
-    t.bytes().get(0, b);
-    return b;
-  }
-
-  private static short[] shorts(TensorBuffer t) {
-    short[] s = new short[t.numElements()];
-    t.shorts().get(0, s);
-    return s;
-  }
-
   /** {@code PrecomputeZeroPointTimesWeightWithBias}: bias[r] + zeroPoint * sum of row r (int32, wrapping). */
   private static int[] zeroPointTimesRowSums(byte[] w, int cols, int zeroPoint, int[] bias) {
-    int rows = w.length / cols;
-    int[] out = bias == null ? new int[rows] : bias.clone();
-    for (int r = 0; r < rows; r++) {
-      int sum = 0;
-      for (int k = 0; k < cols; k++) {
-        sum += w[r * cols + k];
-      }
-      out[r] += sum * zeroPoint;
+    int[] sums = rowSums(w, cols);
+    int[] out = bias == null ? new int[sums.length] : bias.clone();
+    for (int r = 0; r < sums.length; r++) {
+      out[r] += sums[r] * zeroPoint;
     }
     return out;
   }
@@ -342,8 +294,8 @@ public final class UnidirectionalSequenceLstmInteger implements Kernel {
     // As EvalInteger8x8_16: time-major steps take the whole batch at once; batch-major ones run each
     // batch row through all its time steps alone. (The grouping shows only through TF Lite's peephole,
     // which indexes the batch by n_output; everything else is per row.)
-    int rows = timeMajor ? nBatch : 1;
-    int groups = nBatch / rows;
+    int rows = seq.timeMajor() ? seq.nBatch() : 1;
+    int groups = seq.nBatch() / rows;
     for (int grp = 0; grp < groups; grp++) {
       int b0 = grp * rows;
       for (int k = 0; k < rows * nOutput; k++) {
@@ -352,8 +304,8 @@ public final class UnidirectionalSequenceLstmInteger implements Kernel {
       for (int k = 0; k < rows * nCell; k++) {
         c[k] = cState.get(b0 * nCell + k);
       }
-      for (int t = 0; t < maxTime; t++) {
-        int row = timeMajor ? t * nBatch : b0 * maxTime + t; // first input/output row of this step
+      for (int t = 0; t < seq.maxTime(); t++) {
+        int row = seq.row(b0, t); // first input/output row of this step (b0 is 0 when time-major)
         for (int k = 0; k < rows * nInput; k++) {
           x[k] = input.get(row * nInput + k);
         }

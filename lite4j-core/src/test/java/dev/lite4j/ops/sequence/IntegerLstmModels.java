@@ -93,14 +93,24 @@ final class IntegerLstmModels {
   static final float OUTPUT_SCALE = 1f / 128;
   static final float CELL_SCALE = 0x1p-11f;
 
+  /** The 24 LSTM operand slots, all absent (-1) until a model fills them. */
+  static int[] absentOperands() {
+    int[] in = new int[24];
+    java.util.Arrays.fill(in, -1);
+    return in;
+  }
+
+  /** The input sequence's shape: [time, batch, input] when time-major, else [batch, time, input]. */
+  static int[] inputShape(boolean timeMajor, int maxTime, int nBatch, int nInput) {
+    return timeMajor ? new int[] {maxTime, nBatch, nInput} : new int[] {nBatch, maxTime, nInput};
+  }
+
   /** The synthetic model of {@code s}: weights uniform int8, biases and coefficients of plausible size. */
   static byte[] synthetic(Spec s) {
     SplittableRandom r = new SplittableRandom(s.seed());
     ModelBuilder b = new ModelBuilder();
-    int[] in = new int[24];
-    java.util.Arrays.fill(in, -1);
-    int[] inShape = s.timeMajor() ? new int[] {s.maxTime(), s.nBatch(), s.nInput()}
-        : new int[] {s.nBatch(), s.maxTime(), s.nInput()};
+    int[] in = absentOperands();
+    int[] inShape = inputShape(s.timeMajor(), s.maxTime(), s.nBatch(), s.nInput());
     in[0] = b.addInput("input", DataType.INT8, inShape);
     b.setQuantization(in[0], INPUT_SCALE, s.inputZp());
     for (int gate = 0; gate < 4; gate++) {
@@ -210,8 +220,7 @@ final class IntegerLstmModels {
   /** {@link #oneCell(int)} broken as {@code fault} says (for error tests); "" for none. */
   static byte[] oneCell(int steps, String fault) {
     ModelBuilder b = new ModelBuilder();
-    int[] in = new int[24];
-    java.util.Arrays.fill(in, -1);
+    int[] in = absentOperands();
     in[0] = b.addInput("input", DataType.INT8, 1, steps, 1);
     b.setQuantization(in[0], 0x1p-6f, 0);
     int[] biases = {0, 0, 4096, 0};
@@ -326,10 +335,8 @@ final class IntegerLstmModels {
   static byte[] hybrid(HybridSpec s) {
     SplittableRandom r = new SplittableRandom(s.seed());
     ModelBuilder b = new ModelBuilder();
-    int[] in = new int[24];
-    java.util.Arrays.fill(in, -1);
-    int[] inShape = s.timeMajor() ? new int[] {s.maxTime(), s.nBatch(), s.nInput()}
-        : new int[] {s.nBatch(), s.maxTime(), s.nInput()};
+    int[] in = absentOperands();
+    int[] inShape = inputShape(s.timeMajor(), s.maxTime(), s.nBatch(), s.nInput());
     in[0] = b.addInput("input", DataType.FLOAT32, inShape);
     for (int gate = 0; gate < 4; gate++) {
       if (gate == 0 && s.cifg()) {
@@ -386,8 +393,7 @@ final class IntegerLstmModels {
   /** A one-cell hybrid LSTM whose weights have type {@code weightType} (for error tests). */
   static byte[] hybridOneCell(DataType weightType) {
     ModelBuilder b = new ModelBuilder();
-    int[] in = new int[24];
-    java.util.Arrays.fill(in, -1);
+    int[] in = absentOperands();
     in[0] = b.addInput("input", DataType.FLOAT32, 1, 2, 1);
     for (int gate = 0; gate < 4; gate++) {
       in[INPUT_TO_INPUT_WEIGHTS + gate] = b.addConstant("w_in" + gate, weightType, new int[] {1, 1}, new byte[1]);
@@ -444,8 +450,7 @@ final class IntegerLstmModels {
       Path d = dir.resolve(s.name());
       Files.createDirectories(d);
       Files.write(d.resolve("model.tflite"), synthetic(s));
-      int[] shape = s.timeMajor() ? new int[] {s.maxTime(), s.nBatch(), s.nInput()}
-          : new int[] {s.nBatch(), s.maxTime(), s.nInput()};
+      int[] shape = inputShape(s.timeMajor(), s.maxTime(), s.nBatch(), s.nInput());
       Files.write(d.resolve("input.npy"), randomInput(shape, s.seed() + 100).toBytes());
     }
     for (HybridSpec s : HYBRID) {

@@ -11,6 +11,7 @@ import dev.lite4j.Lite4jException;
 import dev.lite4j.Model;
 import dev.lite4j.builder.ModelBuilder;
 import dev.lite4j.io.Npy;
+import dev.lite4j.testutil.TestResources;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -40,12 +41,10 @@ class SvdfTest {
       }
     }
     byte[] model = SvdfModels.model(spec);
-    byte[] recorded = UnidirectionalSequenceLstmIntegerTest.resource(GOLDEN + name + "/model.tflite");
-    assertEquals(UnidirectionalSequenceLstmIntegerTest.sha256(recorded),
-        UnidirectionalSequenceLstmIntegerTest.sha256(model), "the recorded model is rebuilt byte for byte");
-    Npy input = UnidirectionalSequenceLstmIntegerTest.npy(GOLDEN + name + "/input_0.npy");
-    Npy state = UnidirectionalSequenceLstmIntegerTest.npy(GOLDEN + name + "/input_1.npy");
-    Npy expected = UnidirectionalSequenceLstmIntegerTest.npy(GOLDEN + name + "/output_0.npy");
+    TestResources.assertRebuilt(GOLDEN + name + "/model.tflite", model);
+    Npy input = TestResources.npy(GOLDEN + name + "/input_0.npy");
+    Npy state = TestResources.npy(GOLDEN + name + "/input_1.npy");
+    Npy expected = TestResources.npy(GOLDEN + name + "/output_0.npy");
     try (Interpreter it = new Interpreter(Model.fromBytes(model))) {
       DataType in = spec.integer() ? DataType.INT8 : DataType.FLOAT32;
       DataType st = spec.integer() ? DataType.INT16 : DataType.FLOAT32;
@@ -82,12 +81,10 @@ class SvdfTest {
     SvdfModels.HybridSpec spec = SvdfModels.HYBRID[which];
     byte[] model = SvdfModels.hybridModel(spec);
     String dir = GOLDEN + spec.name() + "/";
-    assertEquals(UnidirectionalSequenceLstmIntegerTest.sha256(
-        UnidirectionalSequenceLstmIntegerTest.resource(dir + "model.tflite")),
-        UnidirectionalSequenceLstmIntegerTest.sha256(model), "the recorded model is rebuilt byte for byte");
-    Npy input = UnidirectionalSequenceLstmIntegerTest.npy(dir + "input_0.npy");
-    Npy state = UnidirectionalSequenceLstmIntegerTest.npy(dir + "input_1.npy");
-    Npy expected = UnidirectionalSequenceLstmIntegerTest.npy(dir + "output_0.npy");
+    TestResources.assertRebuilt(dir + "model.tflite", model);
+    Npy input = TestResources.npy(dir + "input_0.npy");
+    Npy state = TestResources.npy(dir + "input_1.npy");
+    Npy expected = TestResources.npy(dir + "output_0.npy");
     try (Interpreter it = new Interpreter(Model.fromBytes(model))) {
       ByteBuffer out = ByteBuffer.allocate(expected.numElements() * 4).order(ByteOrder.nativeOrder());
       Map<Integer, Object> outputs = new HashMap<>();

@@ -7,6 +7,7 @@ import dev.lite4j.DataType;
 import dev.lite4j.Interpreter;
 import dev.lite4j.Model;
 import dev.lite4j.io.Npy;
+import dev.lite4j.testutil.TestResources;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -33,11 +34,9 @@ class UnidirectionalSequenceLstmHybridTest {
     IntegerLstmModels.HybridSpec spec = IntegerLstmModels.HYBRID[which];
     byte[] model = IntegerLstmModels.hybrid(spec);
     String dir = GOLDEN + spec.name() + "/";
-    assertEquals(UnidirectionalSequenceLstmIntegerTest.sha256(
-        UnidirectionalSequenceLstmIntegerTest.resource(dir + "model.tflite")),
-        UnidirectionalSequenceLstmIntegerTest.sha256(model), "the recorded model is rebuilt byte for byte");
-    Npy input = UnidirectionalSequenceLstmIntegerTest.npy(dir + "input_0.npy");
-    Npy expected = UnidirectionalSequenceLstmIntegerTest.npy(dir + "output_0.npy");
+    TestResources.assertRebuilt(dir + "model.tflite", model);
+    Npy input = TestResources.npy(dir + "input_0.npy");
+    Npy expected = TestResources.npy(dir + "output_0.npy");
     try (Interpreter it = new Interpreter(Model.fromBytes(model))) {
       ByteBuffer out = ByteBuffer.allocate(4 * expected.numElements()).order(ByteOrder.nativeOrder());
       it.run(input.toInputBuffer(DataType.FLOAT32), out);

@@ -3,6 +3,7 @@ package dev.lite4j.ops.sequence;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static dev.lite4j.testutil.TestResources.*;
 
 import dev.lite4j.DataType;
 import dev.lite4j.Interpreter;
@@ -11,12 +12,9 @@ import dev.lite4j.Model;
 import dev.lite4j.io.Npy;
 import dev.lite4j.testutil.SharedData;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,19 +27,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class UnidirectionalSequenceLstmIntegerTest {
   private static final String GOLDEN = "/golden-ops/lstm_int8/";
-
-  static byte[] resource(String path) throws IOException {
-    try (InputStream in = UnidirectionalSequenceLstmIntegerTest.class.getResourceAsStream(path)) {
-      if (in == null) {
-        throw new AssertionError("missing test resource " + path);
-      }
-      return in.readAllBytes();
-    }
-  }
-
-  static Npy npy(String path) throws IOException {
-    return Npy.parse(ByteBuffer.wrap(resource(path)), path);
-  }
 
   /** Runs {@code model} once (fresh state) on {@code input}; returns the int8 output. */
   static byte[] run(byte[] model, Npy input) {
@@ -83,8 +68,7 @@ class UnidirectionalSequenceLstmIntegerTest {
       }
     }
     byte[] model = IntegerLstmModels.synthetic(spec);
-    assertEquals(sha256(resource(GOLDEN + name + "/model.tflite")), sha256(model),
-        "the model the golden was recorded from is rebuilt byte for byte");
+    assertRebuilt(GOLDEN + name + "/model.tflite", model);
     assertBitExact(npy(GOLDEN + name + "/output_0.npy"), run(model, npy(GOLDEN + name + "/input_0.npy")), name);
   }
 
@@ -96,7 +80,7 @@ class UnidirectionalSequenceLstmIntegerTest {
     Path file = SharedData.model(modelName + ".tflite");
     byte[] model = IntegerLstmModels.fromNode(Model.load(file), node);
     String dir = GOLDEN + modelName + "_node" + node + "/";
-    assertEquals(new String(resource(dir + "model.sha256")).trim(), sha256(model),
+    assertEquals(new String(bytes(dir + "model.sha256")).trim(), sha256(model),
         "the one-node model the golden was recorded from is rebuilt byte for byte");
     assertBitExact(npy(dir + "output_0.npy"), run(model, npy(dir + "input_0.npy")), which);
   }
@@ -195,14 +179,6 @@ class UnidirectionalSequenceLstmIntegerTest {
       default -> "intermediate";
     };
     assertRefused(IntegerLstmModels.oneCell(2, fault), expected);
-  }
-
-  static String sha256(byte[] b) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new AssertionError(e);
-    }
   }
 
   static void assertRefused(byte[] model, String fragment) {
