@@ -8,7 +8,6 @@ import dev.lite4j.ops.OpContext;
 import dev.lite4j.runtime.TensorBuffer;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
-import org.tensorflow.lite.schema.Conv2DOptions;
 
 /**
  * CONV_2D (float32): NHWC input, OHWI filter, optional bias, strides, dilation, SAME/VALID padding and
@@ -61,27 +60,22 @@ public final class Conv2D implements Kernel {
 
   @Override
   public void prepare(OpContext ctx) {
-    TensorBuffer input = ctx.input(0);
-    TensorBuffer filter = ctx.input(1);
-    ctx.require(input != null && filter != null, "needs an input and a filter");
-    FloatOperands.requireFloatInput(ctx, input, "input");
-    FloatOperands.requireRank(ctx, input, 4, "input");
-    FloatOperands.requireRank(ctx, filter, 4, "filter");
-    FloatOperands.requireFloatWeights(ctx, filter, "filter");
+    ConvGeometry geo = ConvGeometry.conv2D(ctx, true);
+    FloatOperands.requireFloatInput(ctx, ctx.input(0), "input");
+    FloatOperands.requireFloatWeights(ctx, ctx.input(1), "filter");
     FloatOperands.requireFloatOutput(ctx);
-    readShapes(ctx, input, filter, readOptions(ctx));
+    adopt(geo);
+    activation = geo.window().activation();
     bias = FloatOperands.prepareBias(ctx, ctx.input(2), outC);
-    FloatOperands.setOutputShape(ctx, input.dim(0), outH, outW, outC);
-    empty = ctx.output(0).numElements() == 0;
+    empty = geo.setOutputShape(ctx);
     if (empty) {
       return; // nothing to compute; sizes read from an empty tensor's shape may be absurd
     }
-    fyLo = new int[outH];
-    fyHi = new int[outH];
-    WindowTaps.ranges(outH, strideH, padTop, dilationH, kH, inH, fyLo, fyHi);
-    fxLo = new int[outW];
-    fxHi = new int[outW];
-    WindowTaps.ranges(outW, strideW, padLeft, dilationW, kW, inW, fxLo, fxHi);
+    ConvGeometry.Taps taps = geo.taps();
+    fyLo = taps.fyLo();
+    fyHi = taps.fyHi();
+    fxLo = taps.fxLo();
+    fxHi = taps.fxHi();
   }
 
   @Override
@@ -99,41 +93,25 @@ public final class Conv2D implements Kernel {
     rows = new float[WindowTaps.maxCount(fyLo, fyHi)][inW * inC];
   }
 
-  private ConvWindow readOptions(OpContext ctx) {
-    Conv2DOptions o = ctx.options(new Conv2DOptions());
-    ConvWindow window = ConvWindow.check(ctx, o.strideH(), o.strideW(), o.dilationHFactor(), o.dilationWFactor(),
-        o.padding(), o.fusedActivationFunction());
-    strideH = window.strideH();
-    strideW = window.strideW();
-    dilationH = window.dilationH();
-    dilationW = window.dilationW();
-    activation = window.activation();
-    return window;
-  }
-
-  private void readShapes(OpContext ctx, TensorBuffer input, TensorBuffer filter, ConvWindow window) {
-    inH = input.dim(1);
-    inW = input.dim(2);
-    inC = input.dim(3);
-    outC = filter.dim(0);
-    kH = filter.dim(1);
-    kW = filter.dim(2);
-    groupIn = filter.dim(3);
-    ctx.require(outC >= 1 && kH >= 1 && kW >= 1 && groupIn >= 1, "filter shape %s has an empty dimension",
-        Arrays.toString(filter.shape()));
-    // TensorFlow Lite: the filter's input depth may divide the input's (grouped convolution).
-    ctx.require(inC % groupIn == 0, "input channels %d are not a multiple of the filter's input channels %d",
-        inC, groupIn);
-    groups = inC / groupIn;
-    ctx.require(groups >= 1 && outC % groups == 0,
-        "output channels %d are not a multiple of the %d groups (input channels %d / filter channels %d)",
-        outC, groups, inC, groupIn);
-    groupOut = outC / groups;
-    ConvWindow.Placement at = window.place(ctx, input, filter, kH, kW);
-    outH = at.outH();
-    outW = at.outW();
-    padTop = at.padTop();
-    padLeft = at.padLeft();
+  /** Copies the shared geometry into fields, which the inner loops read. */
+  private void adopt(ConvGeometry geo) {
+    inH = geo.inH();
+    inW = geo.inW();
+    inC = geo.inC();
+    outH = geo.outH();
+    outW = geo.outW();
+    outC = geo.outC();
+    kH = geo.kH();
+    kW = geo.kW();
+    groups = geo.groups();
+    groupIn = geo.groupIn();
+    groupOut = geo.groupOut();
+    strideH = geo.window().strideH();
+    strideW = geo.window().strideW();
+    dilationH = geo.window().dilationH();
+    dilationW = geo.window().dilationW();
+    padTop = geo.padTop();
+    padLeft = geo.padLeft();
   }
 
   /** OHWI filter to rows of groupOut output channels, one row per (group, fy, fx, input channel). */

@@ -8,7 +8,6 @@ import dev.lite4j.ops.OpContext;
 import dev.lite4j.runtime.TensorBuffer;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
-import org.tensorflow.lite.schema.DepthwiseConv2DOptions;
 
 /**
  * DEPTHWISE_CONV_2D (float32): NHWC input, filter [1, H, W, C * multiplier], optional bias, strides,
@@ -55,27 +54,22 @@ public final class DepthwiseConv2D implements Kernel {
 
   @Override
   public void prepare(OpContext ctx) {
-    TensorBuffer input = ctx.input(0);
-    TensorBuffer filter = ctx.input(1);
-    ctx.require(input != null && filter != null, "needs an input and a filter");
-    FloatOperands.requireFloatInput(ctx, input, "input");
-    FloatOperands.requireRank(ctx, input, 4, "input");
-    FloatOperands.requireRank(ctx, filter, 4, "filter");
-    FloatOperands.requireFloatWeights(ctx, filter, "filter");
+    ConvGeometry geo = ConvGeometry.depthwise(ctx);
+    FloatOperands.requireFloatInput(ctx, ctx.input(0), "input");
+    FloatOperands.requireFloatWeights(ctx, ctx.input(1), "filter");
     FloatOperands.requireFloatOutput(ctx);
-    readShapes(ctx, input, filter, readOptions(ctx));
+    adopt(geo);
+    activation = geo.window().activation();
     bias = FloatOperands.prepareBias(ctx, ctx.input(2), outC);
-    FloatOperands.setOutputShape(ctx, input.dim(0), outH, outW, outC);
-    empty = ctx.output(0).numElements() == 0;
+    empty = geo.setOutputShape(ctx);
     if (empty) {
       return;
     }
-    fyLo = new int[outH];
-    fyHi = new int[outH];
-    WindowTaps.ranges(outH, strideH, padTop, dilationH, kH, inH, fyLo, fyHi);
-    fxLo = new int[outW];
-    fxHi = new int[outW];
-    WindowTaps.ranges(outW, strideW, padLeft, dilationW, kW, inW, fxLo, fxHi);
+    ConvGeometry.Taps taps = geo.taps();
+    fyLo = taps.fyLo();
+    fyHi = taps.fyHi();
+    fxLo = taps.fxLo();
+    fxHi = taps.fxHi();
   }
 
   @Override
@@ -93,36 +87,23 @@ public final class DepthwiseConv2D implements Kernel {
     expanded = multiplier > 1 ? new float[outC] : pixel;
   }
 
-  private ConvWindow readOptions(OpContext ctx) {
-    DepthwiseConv2DOptions o = ctx.options(new DepthwiseConv2DOptions());
-    ConvWindow window = ConvWindow.check(ctx, o.strideH(), o.strideW(), o.dilationHFactor(), o.dilationWFactor(),
-        o.padding(), o.fusedActivationFunction());
-    strideH = window.strideH();
-    strideW = window.strideW();
-    dilationH = window.dilationH();
-    dilationW = window.dilationW();
-    activation = window.activation();
-    return window;
-  }
-
-  private void readShapes(OpContext ctx, TensorBuffer input, TensorBuffer filter, ConvWindow window) {
-    inH = input.dim(1);
-    inW = input.dim(2);
-    inC = input.dim(3);
-    kH = filter.dim(1);
-    kW = filter.dim(2);
-    outC = filter.dim(3);
-    ctx.require(filter.dim(0) == 1, "filter shape %s must be [1, H, W, channels]", Arrays.toString(filter.shape()));
-    ctx.require(kH >= 1 && kW >= 1 && outC >= 1, "filter shape %s has an empty dimension",
-        Arrays.toString(filter.shape()));
-    ctx.require(inC >= 1 && outC % inC == 0, "filter channels %d are not a multiple of the input channels %d",
-        outC, inC);
-    multiplier = outC / inC;
-    ConvWindow.Placement at = window.place(ctx, input, filter, kH, kW);
-    outH = at.outH();
-    outW = at.outW();
-    padTop = at.padTop();
-    padLeft = at.padLeft();
+  /** Copies the shared geometry into fields, which the inner loops read. */
+  private void adopt(ConvGeometry geo) {
+    inH = geo.inH();
+    inW = geo.inW();
+    inC = geo.inC();
+    outH = geo.outH();
+    outW = geo.outW();
+    outC = geo.outC();
+    kH = geo.kH();
+    kW = geo.kW();
+    multiplier = geo.depthMultiplier();
+    strideH = geo.window().strideH();
+    strideW = geo.window().strideW();
+    dilationH = geo.window().dilationH();
+    dilationW = geo.window().dilationW();
+    padTop = geo.padTop();
+    padLeft = geo.padLeft();
   }
 
   private void pack(FloatBuffer f) {
