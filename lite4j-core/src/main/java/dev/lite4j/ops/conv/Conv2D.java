@@ -3,7 +3,6 @@ package dev.lite4j.ops.conv;
 import dev.lite4j.kernels.Activation;
 import dev.lite4j.kernels.MultiplyAdd;
 import dev.lite4j.kernels.WindowTaps;
-import dev.lite4j.ops.Kernel;
 import dev.lite4j.ops.OpContext;
 import dev.lite4j.runtime.TensorBuffer;
 import java.nio.FloatBuffer;
@@ -20,34 +19,15 @@ import java.util.Arrays;
  * every weight row loaded serves four pixels; padding is handled by per-row and per-column tap ranges
  * computed at prepare, so the inner loops test nothing.
  */
-public final class Conv2D implements Kernel {
+public final class Conv2D extends WindowedKernel {
   /** Output pixels computed together (one weight row load serves them all). */
   private static final int BLOCK = MultiplyAdd.BLOCK;
 
   private Activation activation;
-  private int inH;
-  private int inW;
-  private int inC;
-  private int outH;
-  private int outW;
-  private int outC;
-  private int kH;
-  private int kW;
   private int groups;
   private int groupIn;
   private int groupOut;
-  private int strideH;
-  private int strideW;
-  private int dilationH;
-  private int dilationW;
-  private int padTop;
-  private int padLeft;
   private boolean empty;
-  /** Valid filter rows [fyLo[oy], fyHi[oy]) for each output row; likewise columns for each output column. */
-  private int[] fyLo;
-  private int[] fyHi;
-  private int[] fxLo;
-  private int[] fxHi;
   /** Row ((g * kH + fy) * kW + fx) * groupIn + ci holds the groupOut weights of that tap and input channel. */
   private float[][] weights;
   private float[] bias;
@@ -65,17 +45,16 @@ public final class Conv2D implements Kernel {
     FloatOperands.requireFloatWeights(ctx, ctx.input(1), "filter");
     FloatOperands.requireFloatOutput(ctx);
     adopt(geo);
+    groups = geo.groups();
+    groupIn = geo.groupIn();
+    groupOut = geo.groupOut();
     activation = geo.window().activation();
     bias = FloatOperands.prepareBias(ctx, ctx.input(2), outC);
     empty = geo.setOutputShape(ctx);
     if (empty) {
       return; // nothing to compute; sizes read from an empty tensor's shape may be absurd
     }
-    ConvGeometry.Taps taps = geo.taps();
-    fyLo = taps.fyLo();
-    fyHi = taps.fyHi();
-    fxLo = taps.fxLo();
-    fxHi = taps.fxHi();
+    adoptTaps(geo);
   }
 
   @Override
@@ -93,26 +72,6 @@ public final class Conv2D implements Kernel {
     rows = new float[WindowTaps.maxCount(fyLo, fyHi)][inW * inC];
   }
 
-  /** Copies the shared geometry into fields, which the inner loops read. */
-  private void adopt(ConvGeometry geo) {
-    inH = geo.inH();
-    inW = geo.inW();
-    inC = geo.inC();
-    outH = geo.outH();
-    outW = geo.outW();
-    outC = geo.outC();
-    kH = geo.kH();
-    kW = geo.kW();
-    groups = geo.groups();
-    groupIn = geo.groupIn();
-    groupOut = geo.groupOut();
-    strideH = geo.window().strideH();
-    strideW = geo.window().strideW();
-    dilationH = geo.window().dilationH();
-    dilationW = geo.window().dilationW();
-    padTop = geo.padTop();
-    padLeft = geo.padLeft();
-  }
 
   /** OHWI filter to rows of groupOut output channels, one row per (group, fy, fx, input channel). */
   private void pack(FloatBuffer f) {

@@ -3,7 +3,6 @@ package dev.lite4j.ops.conv;
 import dev.lite4j.kernels.Activation;
 import dev.lite4j.kernels.MultiplyAdd;
 import dev.lite4j.kernels.WindowTaps;
-import dev.lite4j.ops.Kernel;
 import dev.lite4j.ops.OpContext;
 import dev.lite4j.runtime.TensorBuffer;
 import java.nio.FloatBuffer;
@@ -20,28 +19,10 @@ import java.util.Arrays;
  * and adds its products in float over filter y then filter x (TensorFlow Lite's optimized order), then
  * clamps.
  */
-public final class DepthwiseConv2D implements Kernel {
+public final class DepthwiseConv2D extends WindowedKernel {
   private Activation activation;
-  private int strideH;
-  private int strideW;
-  private int dilationH;
-  private int dilationW;
-  private int inH;
-  private int inW;
-  private int inC;
-  private int outH;
-  private int outW;
-  private int outC;
-  private int kH;
-  private int kW;
   private int multiplier;
-  private int padTop;
-  private int padLeft;
   private boolean empty;
-  private int[] fyLo;
-  private int[] fyHi;
-  private int[] fxLo;
-  private int[] fxHi;
   /** Row fy * kW + fx holds the outC weights of that tap (the filter's own layout). */
   private float[][] weights;
   private float[] bias;
@@ -59,17 +40,14 @@ public final class DepthwiseConv2D implements Kernel {
     FloatOperands.requireFloatWeights(ctx, ctx.input(1), "filter");
     FloatOperands.requireFloatOutput(ctx);
     adopt(geo);
+    multiplier = geo.depthMultiplier();
     activation = geo.window().activation();
     bias = FloatOperands.prepareBias(ctx, ctx.input(2), outC);
     empty = geo.setOutputShape(ctx);
     if (empty) {
       return;
     }
-    ConvGeometry.Taps taps = geo.taps();
-    fyLo = taps.fyLo();
-    fyHi = taps.fyHi();
-    fxLo = taps.fxLo();
-    fxHi = taps.fxHi();
+    adoptTaps(geo);
   }
 
   @Override
@@ -87,24 +65,6 @@ public final class DepthwiseConv2D implements Kernel {
     expanded = multiplier > 1 ? new float[outC] : pixel;
   }
 
-  /** Copies the shared geometry into fields, which the inner loops read. */
-  private void adopt(ConvGeometry geo) {
-    inH = geo.inH();
-    inW = geo.inW();
-    inC = geo.inC();
-    outH = geo.outH();
-    outW = geo.outW();
-    outC = geo.outC();
-    kH = geo.kH();
-    kW = geo.kW();
-    multiplier = geo.depthMultiplier();
-    strideH = geo.window().strideH();
-    strideW = geo.window().strideW();
-    dilationH = geo.window().dilationH();
-    dilationW = geo.window().dilationW();
-    padTop = geo.padTop();
-    padLeft = geo.padLeft();
-  }
 
   private void pack(FloatBuffer f) {
     for (int tap = 0; tap < kH * kW; tap++) {

@@ -1,7 +1,6 @@
 package dev.lite4j.ops.conv;
 
 import dev.lite4j.kernels.Activation;
-import dev.lite4j.ops.Kernel;
 import dev.lite4j.ops.OpContext;
 import dev.lite4j.runtime.TensorBuffer;
 import java.nio.FloatBuffer;
@@ -28,7 +27,7 @@ import java.util.Arrays;
  * <p>acc is the exact integer sum over the valid filter taps of {@code w * (q - zeroPoint)}; padded taps
  * contribute nothing, as TensorFlow Lite's im2col padding with the zero point does.
  */
-public final class HybridConv2D implements Kernel {
+public final class HybridConv2D extends WindowedKernel {
   private enum Path { PER_TENSOR, PER_CHANNEL }
 
   /** Output pixels computed together, sharing each weight row load. */
@@ -36,21 +35,7 @@ public final class HybridConv2D implements Kernel {
 
   private Activation activation;
   private Path path;
-  private int inH;
-  private int inW;
-  private int inC;
-  private int outH;
-  private int outW;
-  private int outC;
-  private int kH;
-  private int kW;
   private int groupIn;
-  private int strideH;
-  private int strideW;
-  private int dilationH;
-  private int dilationW;
-  private int padTop;
-  private int padLeft;
   private boolean empty;
   /** Filter scale of each output channel (the one scale repeated for a per-tensor filter). */
   private float[] channelScales;
@@ -74,6 +59,7 @@ public final class HybridConv2D implements Kernel {
     FloatOperands.requireFloatInput(ctx, input, "input");
     FloatOperands.requireFloatOutput(ctx);
     adopt(geo);
+    groupIn = geo.groupIn();
     activation = geo.window().activation();
     ctx.require((long) kH * kW * inC <= Integer.MAX_VALUE / 2 && (long) inH * inW * inC <= Integer.MAX_VALUE,
         "filter %s over input %s is too large", Arrays.toString(filter.shape()), Arrays.toString(input.shape()));
@@ -88,24 +74,6 @@ public final class HybridConv2D implements Kernel {
     empty = geo.setOutputShape(ctx);
   }
 
-  /** Copies the shared geometry into fields, which the inner loops read. */
-  private void adopt(ConvGeometry geo) {
-    inH = geo.inH();
-    inW = geo.inW();
-    inC = geo.inC();
-    outH = geo.outH();
-    outW = geo.outW();
-    outC = geo.outC();
-    kH = geo.kH();
-    kW = geo.kW();
-    groupIn = geo.groupIn();
-    strideH = geo.window().strideH();
-    strideW = geo.window().strideW();
-    dilationH = geo.window().dilationH();
-    dilationW = geo.window().dilationW();
-    padTop = geo.padTop();
-    padLeft = geo.padLeft();
-  }
 
   @Override
   public void pack(OpContext ctx) {

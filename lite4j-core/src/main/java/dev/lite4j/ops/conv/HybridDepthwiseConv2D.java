@@ -1,7 +1,6 @@
 package dev.lite4j.ops.conv;
 
 import dev.lite4j.kernels.Activation;
-import dev.lite4j.ops.Kernel;
 import dev.lite4j.ops.OpContext;
 import dev.lite4j.runtime.TensorBuffer;
 import java.nio.FloatBuffer;
@@ -18,23 +17,9 @@ import java.util.Arrays;
  * it has a single channel), and a UINT8 one; so does this kernel. TensorFlow Lite 2.6 also fails to
  * prepare a hybrid depthwise node without a bias; this kernel accepts one (as if the bias were 0).
  */
-public final class HybridDepthwiseConv2D implements Kernel {
+public final class HybridDepthwiseConv2D extends WindowedKernel {
   private Activation activation;
-  private int strideH;
-  private int strideW;
-  private int dilationH;
-  private int dilationW;
-  private int inH;
-  private int inW;
-  private int inC;
-  private int outH;
-  private int outW;
-  private int outC;
-  private int kH;
-  private int kW;
   private int multiplier;
-  private int padTop;
-  private int padLeft;
   private boolean empty;
   private float[] channelScales;
   /** Row t holds tap t's outC weights (the filter's own layout). */
@@ -56,6 +41,7 @@ public final class HybridDepthwiseConv2D implements Kernel {
     FloatOperands.requireFloatInput(ctx, input, "input");
     FloatOperands.requireFloatOutput(ctx);
     adopt(geo);
+    multiplier = geo.depthMultiplier();
     activation = geo.window().activation();
     float[] scales = HybridInputs.requireWeights(ctx, filter, "filter", false, outC, 3);
     ctx.require(scales.length == outC, "hybrid filter '%s' has %d scale(s) for %d channels: TensorFlow Lite's "
@@ -67,24 +53,6 @@ public final class HybridDepthwiseConv2D implements Kernel {
     empty = geo.setOutputShape(ctx);
   }
 
-  /** Copies the shared geometry into fields, which the inner loops read. */
-  private void adopt(ConvGeometry geo) {
-    inH = geo.inH();
-    inW = geo.inW();
-    inC = geo.inC();
-    outH = geo.outH();
-    outW = geo.outW();
-    outC = geo.outC();
-    kH = geo.kH();
-    kW = geo.kW();
-    multiplier = geo.depthMultiplier();
-    strideH = geo.window().strideH();
-    strideW = geo.window().strideW();
-    dilationH = geo.window().dilationH();
-    dilationW = geo.window().dilationW();
-    padTop = geo.padTop();
-    padLeft = geo.padLeft();
-  }
 
   @Override
   public void pack(OpContext ctx) {

@@ -3,7 +3,6 @@ package dev.lite4j.ops.conv;
 import dev.lite4j.DataType;
 import dev.lite4j.kernels.fixedpoint.QuantizedMultiplier;
 import dev.lite4j.kernels.fixedpoint.QuantizedRange;
-import dev.lite4j.ops.Kernel;
 import dev.lite4j.ops.OpContext;
 import dev.lite4j.runtime.TensorBuffer;
 import java.util.Arrays;
@@ -19,27 +18,13 @@ import java.util.Arrays;
  * matter. Weights are widened (offset added) once at pack; each run widens the input once (offset added)
  * so that the inner loops are dot products over int arrays, four output channels at a time.
  */
-public final class QuantizedConv2D implements Kernel {
+public final class QuantizedConv2D extends WindowedKernel {
   /** Output pixels computed together (one weight row load serves them all). */
   private static final int BLOCK = 4;
 
-  private int inH;
-  private int inW;
-  private int inC;
-  private int outH;
-  private int outW;
-  private int outC;
-  private int kH;
-  private int kW;
   private int groups;
   private int groupIn;
   private int groupOut;
-  private int strideH;
-  private int strideW;
-  private int dilationH;
-  private int dilationW;
-  private int padTop;
-  private int padLeft;
   private boolean empty;
   private boolean wide;
   /** Rescale as ruy does (single rounding): see {@link QuantizedOperands#ruyRescales}. */
@@ -48,10 +33,6 @@ public final class QuantizedConv2D implements Kernel {
   private int weightOffset;
   private int outZp;
   private QuantizedRange range;
-  private int[] fyLo;
-  private int[] fyHi;
-  private int[] fxLo;
-  private int[] fxHi;
   private int[] multiplier;
   private int[] shift;
   /** OHWI weights with the weight offset added. */
@@ -78,6 +59,9 @@ public final class QuantizedConv2D implements Kernel {
     TensorBuffer output = ctx.output(0);
     ConvGeometry geo = ConvGeometry.conv2D(ctx, true);
     adopt(geo);
+    groups = geo.groups();
+    groupIn = geo.groupIn();
+    groupOut = geo.groupOut();
     inputOffset = QuantizedOperands.inputOffset(ctx, input, "input");
     weightOffset = QuantizedOperands.weightOffset(ctx, input, filter, outC, "filter", true);
     QuantizedOperands.checkBias(ctx, input, ctx.input(2), outC);
@@ -93,33 +77,9 @@ public final class QuantizedConv2D implements Kernel {
     if (empty) {
       return;
     }
-    ConvGeometry.Taps taps = geo.taps();
-    fyLo = taps.fyLo();
-    fyHi = taps.fyHi();
-    fxLo = taps.fxLo();
-    fxHi = taps.fxHi();
+    adoptTaps(geo);
   }
 
-  /** Copies the shared geometry into fields, which the inner loops read. */
-  private void adopt(ConvGeometry geo) {
-    inH = geo.inH();
-    inW = geo.inW();
-    inC = geo.inC();
-    outH = geo.outH();
-    outW = geo.outW();
-    outC = geo.outC();
-    kH = geo.kH();
-    kW = geo.kW();
-    groups = geo.groups();
-    groupIn = geo.groupIn();
-    groupOut = geo.groupOut();
-    strideH = geo.window().strideH();
-    strideW = geo.window().strideW();
-    dilationH = geo.window().dilationH();
-    dilationW = geo.window().dilationW();
-    padTop = geo.padTop();
-    padLeft = geo.padLeft();
-  }
 
   @Override
   public void pack(OpContext ctx) {

@@ -3,7 +3,6 @@ package dev.lite4j.ops.conv;
 import dev.lite4j.DataType;
 import dev.lite4j.kernels.fixedpoint.QuantizedMultiplier;
 import dev.lite4j.kernels.fixedpoint.QuantizedRange;
-import dev.lite4j.ops.Kernel;
 import dev.lite4j.ops.OpContext;
 import dev.lite4j.runtime.TensorBuffer;
 import java.util.Arrays;
@@ -17,32 +16,14 @@ import java.util.Arrays;
  * <p>Each output pixel sums, tap by tap, {@code (x + off_in) * (w + off_w)} into one accumulator per output
  * channel (the taps inside the input only), then rescales each with its channel's multiplier.
  */
-public final class QuantizedDepthwiseConv2D implements Kernel {
-  private int inH;
-  private int inW;
-  private int inC;
-  private int outH;
-  private int outW;
-  private int outC;
-  private int kH;
-  private int kW;
+public final class QuantizedDepthwiseConv2D extends WindowedKernel {
   private int depthMultiplier;
-  private int strideH;
-  private int strideW;
-  private int dilationH;
-  private int dilationW;
-  private int padTop;
-  private int padLeft;
   private boolean empty;
   private boolean wide;
   private int inputOffset;
   private int weightOffset;
   private int outZp;
   private QuantizedRange range;
-  private int[] fyLo;
-  private int[] fyHi;
-  private int[] fxLo;
-  private int[] fxHi;
   private int[] multiplier;
   private int[] shift;
   /** [kH * kW][outC] weights (the filter's own layout) with the weight offset added. */
@@ -64,6 +45,7 @@ public final class QuantizedDepthwiseConv2D implements Kernel {
     TensorBuffer output = ctx.output(0);
     ConvGeometry geo = ConvGeometry.depthwise(ctx);
     adopt(geo);
+    depthMultiplier = geo.depthMultiplier();
     inputOffset = QuantizedOperands.inputOffset(ctx, input, "input");
     weightOffset = QuantizedOperands.weightOffset(ctx, input, filter, outC, "filter", true);
     QuantizedOperands.checkBias(ctx, input, ctx.input(2), outC);
@@ -78,31 +60,9 @@ public final class QuantizedDepthwiseConv2D implements Kernel {
     if (empty) {
       return;
     }
-    ConvGeometry.Taps taps = geo.taps();
-    fyLo = taps.fyLo();
-    fyHi = taps.fyHi();
-    fxLo = taps.fxLo();
-    fxHi = taps.fxHi();
+    adoptTaps(geo);
   }
 
-  /** Copies the shared geometry into fields, which the inner loops read. */
-  private void adopt(ConvGeometry geo) {
-    inH = geo.inH();
-    inW = geo.inW();
-    inC = geo.inC();
-    outH = geo.outH();
-    outW = geo.outW();
-    outC = geo.outC();
-    kH = geo.kH();
-    kW = geo.kW();
-    depthMultiplier = geo.depthMultiplier();
-    strideH = geo.window().strideH();
-    strideW = geo.window().strideW();
-    dilationH = geo.window().dilationH();
-    dilationW = geo.window().dilationW();
-    padTop = geo.padTop();
-    padLeft = geo.padLeft();
-  }
 
   @Override
   public void pack(OpContext ctx) {

@@ -3,7 +3,6 @@ package dev.lite4j.ops.conv;
 import dev.lite4j.DataType;
 import dev.lite4j.kernels.fixedpoint.QuantizedMultiplier;
 import dev.lite4j.kernels.fixedpoint.QuantizedRange;
-import dev.lite4j.ops.Kernel;
 import dev.lite4j.ops.OpContext;
 import dev.lite4j.runtime.TensorBuffer;
 import java.util.Arrays;
@@ -17,20 +16,8 @@ import java.util.Arrays;
  * the int32 (int64) sums plus the bias are rescaled per output channel with TensorFlow Lite's double-rounding
  * multiplier (its transpose convolution rescales the GEMM's raw sums itself), then clamped.
  */
-public final class QuantizedTransposeConv implements Kernel {
+public final class QuantizedTransposeConv extends WindowedKernel {
   private TransposeConvGeometry geo;
-  private int strideH;
-  private int strideW;
-  private int inH;
-  private int inW;
-  private int inC;
-  private int outH;
-  private int outW;
-  private int outC;
-  private int kH;
-  private int kW;
-  private int padTop;
-  private int padLeft;
   private boolean wide;
   private int inputOffset;
   private int weightOffset;
@@ -53,7 +40,8 @@ public final class QuantizedTransposeConv implements Kernel {
     TensorBuffer filter = ctx.input(1);
     TensorBuffer input = ctx.input(2);
     TensorBuffer output = ctx.output(0);
-    adopt(TransposeConvGeometry.of(ctx));
+    geo = TransposeConvGeometry.of(ctx);
+    adopt(geo);
     inputOffset = QuantizedOperands.inputOffset(ctx, input, "input");
     weightOffset = QuantizedOperands.weightOffset(ctx, input, filter, outC, "weights", true);
     QuantizedOperands.checkBias(ctx, input, ctx.input(3), outC);
@@ -70,26 +58,7 @@ public final class QuantizedTransposeConv implements Kernel {
     }
   }
 
-  /** Copies the shared geometry into fields, which the inner loops read. */
-  private void adopt(TransposeConvGeometry g) {
-    geo = g;
-    inH = g.inH();
-    inW = g.inW();
-    inC = g.inC();
-    outC = g.outC();
-    kH = g.kH();
-    kW = g.kW();
-    strideH = g.window().strideH();
-    strideW = g.window().strideW();
-  }
 
-  /** Takes the output size and padding (at prepare, or at run when output_shape is not constant). */
-  private void place(ConvWindow.Placement at) {
-    outH = at.outH();
-    outW = at.outW();
-    padTop = at.padTop();
-    padLeft = at.padLeft();
-  }
 
   @Override
   public void pack(OpContext ctx) {

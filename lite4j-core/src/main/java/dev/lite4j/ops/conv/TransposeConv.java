@@ -2,7 +2,6 @@ package dev.lite4j.ops.conv;
 
 import dev.lite4j.kernels.Activation;
 import dev.lite4j.kernels.MultiplyAdd;
-import dev.lite4j.ops.Kernel;
 import dev.lite4j.ops.OpContext;
 import dev.lite4j.runtime.TensorBuffer;
 import java.nio.FloatBuffer;
@@ -19,21 +18,9 @@ import java.util.Arrays;
  * the first so that each output receives its products in TensorFlow Lite's reference order (input y,
  * input x, input channel). Then bias and the fused activation (NONE in models older than version 4).
  */
-public final class TransposeConv implements Kernel {
+public final class TransposeConv extends WindowedKernel {
   private Activation activation;
   private TransposeConvGeometry geo;
-  private int strideH;
-  private int strideW;
-  private int inH;
-  private int inW;
-  private int inC;
-  private int outH;
-  private int outW;
-  private int outC;
-  private int kH;
-  private int kW;
-  private int padTop;
-  private int padLeft;
   /** Row (fy * kW + fx) * inC + ic holds the outC weights of that tap and input channel. */
   private float[][] weights;
   private float[] bias;
@@ -44,7 +31,8 @@ public final class TransposeConv implements Kernel {
   public void prepare(OpContext ctx) {
     TensorBuffer filter = ctx.input(1);
     TensorBuffer input = ctx.input(2);
-    adopt(TransposeConvGeometry.of(ctx));
+    geo = TransposeConvGeometry.of(ctx);
+    adopt(geo);
     FloatOperands.requireFloatInput(ctx, input, "input");
     FloatOperands.requireFloatWeights(ctx, filter, "weights");
     FloatOperands.requireFloatOutput(ctx);
@@ -62,26 +50,7 @@ public final class TransposeConv implements Kernel {
     }
   }
 
-  /** Copies the shared geometry into fields, which the inner loops read. */
-  private void adopt(TransposeConvGeometry g) {
-    geo = g;
-    inH = g.inH();
-    inW = g.inW();
-    inC = g.inC();
-    outC = g.outC();
-    kH = g.kH();
-    kW = g.kW();
-    strideH = g.window().strideH();
-    strideW = g.window().strideW();
-  }
 
-  /** Takes the output size and padding (at prepare, or at run when output_shape is not constant). */
-  private void place(ConvWindow.Placement at) {
-    outH = at.outH();
-    outW = at.outW();
-    padTop = at.padTop();
-    padLeft = at.padLeft();
-  }
 
   /** OHWI weights to rows of outC, one row per (fy, fx, input channel). */
   private void pack(FloatBuffer f) {
