@@ -72,7 +72,6 @@ public final class Conv2D extends WindowedKernel {
     rows = new float[WindowTaps.maxCount(fyLo, fyHi)][inW * inC];
   }
 
-
   /** OHWI filter to rows of groupOut output channels, one row per (group, fy, fx, input channel). */
   private void pack(FloatBuffer f) {
     int i = 0;

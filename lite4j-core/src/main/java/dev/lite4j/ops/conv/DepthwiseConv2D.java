@@ -65,7 +65,6 @@ public final class DepthwiseConv2D extends WindowedKernel {
     expanded = multiplier > 1 ? new float[outC] : pixel;
   }
 
-
   private void pack(FloatBuffer f) {
     for (int tap = 0; tap < kH * kW; tap++) {
       f.get(tap * outC, weights[tap], 0, outC);

@@ -74,7 +74,6 @@ public final class HybridConv2D extends WindowedKernel {
     empty = geo.setOutputShape(ctx);
   }
 
-
   @Override
   public void pack(OpContext ctx) {
     if (empty) {

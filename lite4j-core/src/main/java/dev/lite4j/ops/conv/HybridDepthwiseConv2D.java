@@ -53,7 +53,6 @@ public final class HybridDepthwiseConv2D extends WindowedKernel {
     empty = geo.setOutputShape(ctx);
   }
 
-
   @Override
   public void pack(OpContext ctx) {
     if (empty) {

@@ -80,7 +80,6 @@ public final class QuantizedConv2D extends WindowedKernel {
     adoptTaps(geo);
   }
 
-
   @Override
   public void pack(OpContext ctx) {
     if (empty) {

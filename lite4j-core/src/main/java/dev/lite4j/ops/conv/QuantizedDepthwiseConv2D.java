@@ -63,7 +63,6 @@ public final class QuantizedDepthwiseConv2D extends WindowedKernel {
     adoptTaps(geo);
   }
 
-
   @Override
   public void pack(OpContext ctx) {
     if (empty) {

@@ -58,8 +58,6 @@ public final class QuantizedTransposeConv extends WindowedKernel {
     }
   }
 
-
-
   @Override
   public void pack(OpContext ctx) {
     TensorBuffer input = ctx.input(2);

@@ -50,8 +50,6 @@ public final class TransposeConv extends WindowedKernel {
     }
   }
 
-
-
   /** OHWI weights to rows of outC, one row per (fy, fx, input channel). */
   private void pack(FloatBuffer f) {
     int i = 0;

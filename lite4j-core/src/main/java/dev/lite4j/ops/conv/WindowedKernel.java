@@ -31,16 +31,7 @@ abstract class WindowedKernel implements Kernel {
 
   /** Takes a CONV_2D or DEPTHWISE_CONV_2D geometry (all but the tap ranges: see {@link #adoptTaps}). */
   final void adopt(ConvGeometry geo) {
-    inH = geo.inH();
-    inW = geo.inW();
-    inC = geo.inC();
-    outC = geo.outC();
-    kH = geo.kH();
-    kW = geo.kW();
-    strideH = geo.window().strideH();
-    strideW = geo.window().strideW();
-    dilationH = geo.window().dilationH();
-    dilationW = geo.window().dilationW();
+    adoptShapes(geo.inH(), geo.inW(), geo.inC(), geo.outC(), geo.kH(), geo.kW(), geo.window());
     place(new ConvWindow.Placement(geo.outH(), geo.outW(), geo.padTop(), geo.padLeft()));
   }
 
@@ -53,18 +44,25 @@ abstract class WindowedKernel implements Kernel {
     fxHi = taps.fxHi();
   }
 
-  /** Takes a TRANSPOSE_CONV geometry (no dilation; the output size comes later: see {@link #place}). */
+  /**
+   * Takes a TRANSPOSE_CONV geometry (its window has dilation 1); the output size comes from output_shape,
+   * later: see {@link #place}.
+   */
   final void adopt(TransposeConvGeometry geo) {
-    inH = geo.inH();
-    inW = geo.inW();
-    inC = geo.inC();
-    outC = geo.outC();
-    kH = geo.kH();
-    kW = geo.kW();
-    strideH = geo.window().strideH();
-    strideW = geo.window().strideW();
-    dilationH = 1;
-    dilationW = 1;
+    adoptShapes(geo.inH(), geo.inW(), geo.inC(), geo.outC(), geo.kH(), geo.kW(), geo.window());
+  }
+
+  private void adoptShapes(int inH, int inW, int inC, int outC, int kH, int kW, ConvWindow window) {
+    this.inH = inH;
+    this.inW = inW;
+    this.inC = inC;
+    this.outC = outC;
+    this.kH = kH;
+    this.kW = kW;
+    strideH = window.strideH();
+    strideW = window.strideW();
+    dilationH = window.dilationH();
+    dilationW = window.dilationW();
   }
 
   /** Takes the output size and padding (TRANSPOSE_CONV: at prepare, or at run when output_shape varies). */
