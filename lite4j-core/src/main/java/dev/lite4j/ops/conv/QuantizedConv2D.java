@@ -1,7 +1,5 @@
 package dev.lite4j.ops.conv;
 
-import dev.lite4j.DataType;
-import dev.lite4j.kernels.fixedpoint.QuantizedMultiplier;
 import dev.lite4j.kernels.fixedpoint.QuantizedRange;
 import dev.lite4j.ops.OpContext;
 import dev.lite4j.runtime.TensorBuffer;
@@ -56,23 +54,21 @@ public final class QuantizedConv2D extends WindowedKernel {
   public void prepare(OpContext ctx) {
     TensorBuffer input = ctx.input(0);
     TensorBuffer filter = ctx.input(1);
-    TensorBuffer output = ctx.output(0);
     ConvGeometry geo = ConvGeometry.conv2D(ctx, true);
     adopt(geo);
     groups = geo.groups();
     groupIn = geo.groupIn();
     groupOut = geo.groupOut();
-    inputOffset = QuantizedOperands.inputOffset(ctx, input, "input");
-    weightOffset = QuantizedOperands.weightOffset(ctx, input, filter, outC, "filter", true);
-    QuantizedOperands.checkBias(ctx, input, ctx.input(2), outC);
-    outZp = QuantizedOperands.outputZeroPoint(ctx, input, output);
-    range = QuantizedOperands.range(ctx, output, geo.window().fusedActivation());
-    wide = input.type() == DataType.INT16;
-    ruy = QuantizedOperands.ruyRescales(input.type());
-    QuantizedMultiplier[] m = QuantizedOperands.multipliers(input, filter, output, outC,
-        QuantizedOperands.legacyMultiplier(input.type()));
-    multiplier = QuantizedOperands.multiplierInts(m);
-    shift = QuantizedOperands.shiftInts(m);
+    IntegerRescale rescale = IntegerRescale.convolution(ctx, input, filter, ctx.input(2), outC, "filter",
+        geo.window().fusedActivation());
+    inputOffset = rescale.inputOffset();
+    weightOffset = rescale.weightOffset();
+    outZp = rescale.outZp();
+    range = rescale.range();
+    wide = rescale.wide();
+    ruy = rescale.ruy();
+    multiplier = rescale.multiplier();
+    shift = rescale.shift();
     empty = geo.setOutputShape(ctx);
     if (empty) {
       return;

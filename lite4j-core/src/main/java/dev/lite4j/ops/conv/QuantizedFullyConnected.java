@@ -1,7 +1,5 @@
 package dev.lite4j.ops.conv;
 
-import dev.lite4j.DataType;
-import dev.lite4j.kernels.fixedpoint.QuantizedMultiplier;
 import dev.lite4j.kernels.fixedpoint.QuantizedRange;
 import dev.lite4j.ops.Kernel;
 import dev.lite4j.ops.OpContext;
@@ -44,23 +42,20 @@ public final class QuantizedFullyConnected implements Kernel {
   public void prepare(OpContext ctx) {
     TensorBuffer input = ctx.input(0);
     TensorBuffer filter = ctx.input(1);
-    TensorBuffer output = ctx.output(0);
     FullyConnectedGeometry geo = FullyConnectedGeometry.of(ctx);
     units = geo.units();
     inputSize = geo.inputSize();
     batch = geo.batch();
-    inputOffset = QuantizedOperands.inputOffset(ctx, input, "input");
-    weightOffset = QuantizedOperands.weightOffset(ctx, input, filter, units, "weights", false);
-    QuantizedOperands.checkBias(ctx, input, ctx.input(2), units);
-    outZp = input.type() == DataType.UINT8
-        ? QuantizedOperands.outputZeroPoint(ctx, input, output, DataType.INT16)
-        : QuantizedOperands.outputZeroPoint(ctx, input, output);
-    range = QuantizedOperands.range(ctx, output, geo.fusedActivation());
-    wide = input.type() == DataType.INT16;
-    ruy = QuantizedOperands.ruyRescales(input.type());
-    QuantizedMultiplier[] m = QuantizedOperands.multipliers(input, filter, output, units, true);
-    multiplier = QuantizedOperands.multiplierInts(m);
-    shift = QuantizedOperands.shiftInts(m);
+    IntegerRescale rescale = IntegerRescale.fullyConnected(ctx, input, filter, ctx.input(2), units,
+        geo.fusedActivation());
+    inputOffset = rescale.inputOffset();
+    weightOffset = rescale.weightOffset();
+    outZp = rescale.outZp();
+    range = rescale.range();
+    wide = rescale.wide();
+    ruy = rescale.ruy();
+    multiplier = rescale.multiplier();
+    shift = rescale.shift();
     FloatOperands.setOutputShape(ctx, geo.outputShape());
   }
 

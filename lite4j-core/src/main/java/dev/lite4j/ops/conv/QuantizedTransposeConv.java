@@ -1,7 +1,5 @@
 package dev.lite4j.ops.conv;
 
-import dev.lite4j.DataType;
-import dev.lite4j.kernels.fixedpoint.QuantizedMultiplier;
 import dev.lite4j.kernels.fixedpoint.QuantizedRange;
 import dev.lite4j.ops.OpContext;
 import dev.lite4j.runtime.TensorBuffer;
@@ -39,19 +37,17 @@ public final class QuantizedTransposeConv extends WindowedKernel {
   public void prepare(OpContext ctx) {
     TensorBuffer filter = ctx.input(1);
     TensorBuffer input = ctx.input(2);
-    TensorBuffer output = ctx.output(0);
     geo = TransposeConvGeometry.of(ctx);
     adopt(geo);
-    inputOffset = QuantizedOperands.inputOffset(ctx, input, "input");
-    weightOffset = QuantizedOperands.weightOffset(ctx, input, filter, outC, "weights", true);
-    QuantizedOperands.checkBias(ctx, input, ctx.input(3), outC);
-    outZp = QuantizedOperands.outputZeroPoint(ctx, input, output);
-    range = QuantizedOperands.range(ctx, output, geo.window().fusedActivation());
-    wide = input.type() == DataType.INT16;
-    QuantizedMultiplier[] m = QuantizedOperands.multipliers(input, filter, output, outC,
-        QuantizedOperands.legacyMultiplier(input.type()));
-    multiplier = QuantizedOperands.multiplierInts(m);
-    shift = QuantizedOperands.shiftInts(m);
+    IntegerRescale rescale = IntegerRescale.convolution(ctx, input, filter, ctx.input(3), outC, "weights",
+        geo.window().fusedActivation());
+    inputOffset = rescale.inputOffset();
+    weightOffset = rescale.weightOffset();
+    outZp = rescale.outZp();
+    range = rescale.range();
+    wide = rescale.wide();
+    multiplier = rescale.multiplier();
+    shift = rescale.shift();
     ConvWindow.Placement at = geo.setOutputShape(ctx);
     if (at != null) {
       place(at);
