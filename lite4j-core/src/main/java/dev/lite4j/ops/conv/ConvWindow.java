@@ -12,8 +12,9 @@ import org.tensorflow.lite.schema.Padding;
 import org.tensorflow.lite.schema.TransposeConvOptions;
 
 /**
- * The window options the float convolutions share (strides, dilation, padding, fused activation),
- * checked once for all of them; each schema has its own options table, so the caller passes the values.
+ * The window options all convolution kernels share (strides, dilation, padding, fused activation),
+ * checked once for all of them; each schema has its own options table, read by {@link #conv2D},
+ * {@link #depthwise} and {@link #transpose}.
  */
 record ConvWindow(int strideH, int strideW, int dilationH, int dilationW, byte padding, byte fusedActivation,
     Activation activation) {

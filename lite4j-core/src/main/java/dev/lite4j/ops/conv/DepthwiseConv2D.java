@@ -11,11 +11,9 @@ import java.util.Arrays;
 /**
  * DEPTHWISE_CONV_2D (float32): NHWC input, filter [1, H, W, C * multiplier], optional bias, strides,
  * dilation, SAME/VALID padding and a fused activation. Output channel {@code c * multiplier + q} reads
- * input channel c only.
+ * input channel c only; the multiplier comes from the shapes (see {@link ConvGeometry#depthwise}).
  *
- * <p>As TensorFlow Lite 2.x does, the multiplier comes from the shapes (output channels / input
- * channels, which must divide exactly); the redundant {@code depth_multiplier} option is not trusted,
- * since converters have written inconsistent values into real models. Each output starts from its bias
+ * <p>Each output starts from its bias
  * and adds its products in float over filter y then filter x (TensorFlow Lite's optimized order), then
  * clamps.
  */
