@@ -1,14 +1,11 @@
 package dev.lite4j.ops.conv;
 
-import dev.lite4j.kernels.Broadcast;
 import dev.lite4j.kernels.MultiplyAdd;
 import dev.lite4j.ops.Kernel;
 import dev.lite4j.ops.OpContext;
-import dev.lite4j.runtime.Shapes;
 import dev.lite4j.runtime.TensorBuffer;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
-import org.tensorflow.lite.schema.BatchMatMulOptions;
 
 /**
  * BATCH_MATMUL (float32): lhs [..., M, K] times rhs [..., K, N] (each transposed first when
@@ -20,7 +17,6 @@ import org.tensorflow.lite.schema.BatchMatMulOptions;
  */
 public final class BatchMatMul implements Kernel {
   private static final int BLOCK = MultiplyAdd.BLOCK;
-  private static final int MAX_RANK = 5;
 
   private boolean adjX;
   private boolean adjY;
@@ -29,8 +25,8 @@ public final class BatchMatMul implements Kernel {
   private int n;
   private int outBatches;
   private boolean empty;
-  /** Output batch dimensions, and the lhs / rhs batch strides along them (0 where broadcast). */
-  private int[] outBatchDims;
+  /** The lhs / rhs batch strides along the output batch dimensions (0 where broadcast). */
+  private BatchMatMulGeometry geo;
   private int[] lhsBatchStrides;
   private int[] rhsBatchStrides;
   /** rhsRows[rb][kk] holds row kk of rhs batch rb as N values (constant rhs: all batches; else one). */
@@ -44,47 +40,28 @@ public final class BatchMatMul implements Kernel {
   public void prepare(OpContext ctx) {
     TensorBuffer lhs = ctx.input(0);
     TensorBuffer rhs = ctx.input(1);
-    ctx.require(lhs != null && rhs != null, "needs two inputs");
+    geo = BatchMatMulGeometry.of(ctx);
     FloatOperands.requireFloatInput(ctx, lhs, "lhs");
     FloatOperands.requireFloatWeights(ctx, rhs, "rhs");
     FloatOperands.requireFloatOutput(ctx);
-    BatchMatMulOptions o = ctx.options(new BatchMatMulOptions());
-    adjX = o.adjX();
-    adjY = o.adjY();
-    ctx.require(lhs.rank() >= 2 && lhs.rank() <= MAX_RANK && rhs.rank() >= 2 && rhs.rank() <= MAX_RANK,
-        "input ranks must be 2 to %d, shapes are %s and %s", MAX_RANK, Arrays.toString(lhs.shape()),
-        Arrays.toString(rhs.shape()));
-    int rank = Math.max(lhs.rank(), rhs.rank());
-    int[] l = extend(lhs.shape(), rank);
-    int[] r = extend(rhs.shape(), rank);
-    m = adjX ? l[rank - 1] : l[rank - 2];
-    k = adjX ? l[rank - 2] : l[rank - 1];
-    int rhsK = adjY ? r[rank - 1] : r[rank - 2];
-    n = adjY ? r[rank - 2] : r[rank - 1];
-    ctx.require(k == rhsK, "contracted dimensions differ: lhs %s%s, rhs %s%s", Arrays.toString(lhs.shape()),
-        adjX ? " (adj_x)" : "", Arrays.toString(rhs.shape()), adjY ? " (adj_y)" : "");
-    int[] lhsBatch = Arrays.copyOf(l, rank - 2);
-    int[] rhsBatch = Arrays.copyOf(r, rank - 2);
-    int[] outBatch = Broadcast.shape(lhsBatch, rhsBatch);
-    ctx.require(outBatch != null, "batch dimensions of %s and %s do not broadcast", Arrays.toString(lhs.shape()),
-        Arrays.toString(rhs.shape()));
-    int[] outShape = Arrays.copyOf(outBatch, rank);
-    outShape[rank - 2] = m;
-    outShape[rank - 1] = n;
-    FloatOperands.setOutputShape(ctx, outShape);
+    adjX = geo.adjX();
+    adjY = geo.adjY();
+    m = geo.m();
+    k = geo.k();
+    n = geo.n();
+    FloatOperands.setOutputShape(ctx, geo.outputShape());
     empty = ctx.output(0).numElements() == 0;
     if (empty) {
       return; // batch sizes of an empty output may be absurd: allocate nothing from them
     }
-    outBatches = Shapes.elementCount(outBatch);
-    outBatchDims = outBatch;
-    lhsBatchStrides = broadcastStrides(lhsBatch);
-    rhsBatchStrides = broadcastStrides(rhsBatch);
+    outBatches = geo.outBatches();
+    lhsBatchStrides = geo.lhsBatchStrides();
+    rhsBatchStrides = geo.rhsBatchStrides();
     if (k == 0) {
       return; // every output is an empty sum: run writes zeros
     }
     rhsConstant = rhs.isConstant();
-    int rhsBatches = Shapes.elementCount(rhsBatch);
+    int rhsBatches = geo.rhsBatches();
     rhsRows = new float[rhsConstant ? rhsBatches : 1][k][n];
     packedBatch = -1;
     if (rhsConstant) {
@@ -96,36 +73,6 @@ public final class BatchMatMul implements Kernel {
       acc[p] = new float[n];
       lhsRows[p] = new float[k];
     }
-  }
-
-  /** Row-major strides of a batch shape, 0 along dimensions of size 1 (they broadcast). */
-  private static int[] broadcastStrides(int[] batchShape) {
-    int[] strides = Shapes.strides(batchShape);
-    for (int d = 0; d < batchShape.length; d++) {
-      if (batchShape[d] == 1) {
-        strides[d] = 0;
-      }
-    }
-    return strides;
-  }
-
-  /** The flat lhs or rhs batch index read by output batch {@code ob}. */
-  private int batchIndex(int ob, int[] strides) {
-    int index = 0;
-    for (int d = outBatchDims.length - 1; d >= 0; d--) {
-      int size = outBatchDims[d];
-      index += (ob % size) * strides[d];
-      ob /= size;
-    }
-    return index;
-  }
-
-  /** {@code shape} with leading 1s up to {@code rank} dimensions. */
-  private static int[] extend(int[] shape, int rank) {
-    int[] e = new int[rank];
-    Arrays.fill(e, 1);
-    System.arraycopy(shape, 0, e, rank - shape.length, shape.length);
-    return e;
   }
 
   /** Rhs batch rb as K rows of N values, transposing when adj_y ([N, K] in memory). */
@@ -162,8 +109,8 @@ public final class BatchMatMul implements Kernel {
       packedBatch = -1; // rhs values may have changed since the last run
     }
     for (int ob = 0; ob < outBatches; ob++) {
-      int lb = batchIndex(ob, lhsBatchStrides);
-      int rb = batchIndex(ob, rhsBatchStrides);
+      int lb = geo.batchIndex(ob, lhsBatchStrides);
+      int rb = geo.batchIndex(ob, rhsBatchStrides);
       float[][] rows;
       if (rhsConstant) {
         rows = rhsRows[rb];

@@ -3,12 +3,10 @@ package dev.lite4j.ops.conv;
 import dev.lite4j.kernels.Activation;
 import dev.lite4j.kernels.MultiplyAdd;
 import dev.lite4j.kernels.WindowTaps;
-import dev.lite4j.ops.Kernel;
 import dev.lite4j.ops.OpContext;
 import dev.lite4j.runtime.TensorBuffer;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
-import org.tensorflow.lite.schema.Conv2DOptions;
 
 /**
  * CONV_2D (float32): NHWC input, OHWI filter, optional bias, strides, dilation, SAME/VALID padding and
@@ -21,34 +19,15 @@ import org.tensorflow.lite.schema.Conv2DOptions;
  * every weight row loaded serves four pixels; padding is handled by per-row and per-column tap ranges
  * computed at prepare, so the inner loops test nothing.
  */
-public final class Conv2D implements Kernel {
+public final class Conv2D extends WindowedKernel {
   /** Output pixels computed together (one weight row load serves them all). */
   private static final int BLOCK = MultiplyAdd.BLOCK;
 
   private Activation activation;
-  private int inH;
-  private int inW;
-  private int inC;
-  private int outH;
-  private int outW;
-  private int outC;
-  private int kH;
-  private int kW;
   private int groups;
   private int groupIn;
   private int groupOut;
-  private int strideH;
-  private int strideW;
-  private int dilationH;
-  private int dilationW;
-  private int padTop;
-  private int padLeft;
   private boolean empty;
-  /** Valid filter rows [fyLo[oy], fyHi[oy]) for each output row; likewise columns for each output column. */
-  private int[] fyLo;
-  private int[] fyHi;
-  private int[] fxLo;
-  private int[] fxHi;
   /** Row ((g * kH + fy) * kW + fx) * groupIn + ci holds the groupOut weights of that tap and input channel. */
   private float[][] weights;
   private float[] bias;
@@ -61,27 +40,21 @@ public final class Conv2D implements Kernel {
 
   @Override
   public void prepare(OpContext ctx) {
-    TensorBuffer input = ctx.input(0);
-    TensorBuffer filter = ctx.input(1);
-    ctx.require(input != null && filter != null, "needs an input and a filter");
-    FloatOperands.requireFloatInput(ctx, input, "input");
-    FloatOperands.requireRank(ctx, input, 4, "input");
-    FloatOperands.requireRank(ctx, filter, 4, "filter");
-    FloatOperands.requireFloatWeights(ctx, filter, "filter");
+    ConvGeometry geo = ConvGeometry.conv2D(ctx, true);
+    FloatOperands.requireFloatInput(ctx, ctx.input(0), "input");
+    FloatOperands.requireFloatWeights(ctx, ctx.input(1), "filter");
     FloatOperands.requireFloatOutput(ctx);
-    readShapes(ctx, input, filter, readOptions(ctx));
+    adopt(geo);
+    groups = geo.groups();
+    groupIn = geo.groupIn();
+    groupOut = geo.groupOut();
+    activation = geo.window().activation();
     bias = FloatOperands.prepareBias(ctx, ctx.input(2), outC);
-    FloatOperands.setOutputShape(ctx, input.dim(0), outH, outW, outC);
-    empty = ctx.output(0).numElements() == 0;
+    empty = geo.setOutputShape(ctx);
     if (empty) {
       return; // nothing to compute; sizes read from an empty tensor's shape may be absurd
     }
-    fyLo = new int[outH];
-    fyHi = new int[outH];
-    WindowTaps.ranges(outH, strideH, padTop, dilationH, kH, inH, fyLo, fyHi);
-    fxLo = new int[outW];
-    fxHi = new int[outW];
-    WindowTaps.ranges(outW, strideW, padLeft, dilationW, kW, inW, fxLo, fxHi);
+    adoptTaps(geo);
   }
 
   @Override
@@ -97,43 +70,6 @@ public final class Conv2D implements Kernel {
       acc[p] = new float[groupOut];
     }
     rows = new float[WindowTaps.maxCount(fyLo, fyHi)][inW * inC];
-  }
-
-  private ConvWindow readOptions(OpContext ctx) {
-    Conv2DOptions o = ctx.options(new Conv2DOptions());
-    ConvWindow window = ConvWindow.check(ctx, o.strideH(), o.strideW(), o.dilationHFactor(), o.dilationWFactor(),
-        o.padding(), o.fusedActivationFunction());
-    strideH = window.strideH();
-    strideW = window.strideW();
-    dilationH = window.dilationH();
-    dilationW = window.dilationW();
-    activation = window.activation();
-    return window;
-  }
-
-  private void readShapes(OpContext ctx, TensorBuffer input, TensorBuffer filter, ConvWindow window) {
-    inH = input.dim(1);
-    inW = input.dim(2);
-    inC = input.dim(3);
-    outC = filter.dim(0);
-    kH = filter.dim(1);
-    kW = filter.dim(2);
-    groupIn = filter.dim(3);
-    ctx.require(outC >= 1 && kH >= 1 && kW >= 1 && groupIn >= 1, "filter shape %s has an empty dimension",
-        Arrays.toString(filter.shape()));
-    // TensorFlow Lite: the filter's input depth may divide the input's (grouped convolution).
-    ctx.require(inC % groupIn == 0, "input channels %d are not a multiple of the filter's input channels %d",
-        inC, groupIn);
-    groups = inC / groupIn;
-    ctx.require(groups >= 1 && outC % groups == 0,
-        "output channels %d are not a multiple of the %d groups (input channels %d / filter channels %d)",
-        outC, groups, inC, groupIn);
-    groupOut = outC / groups;
-    ConvWindow.Placement at = window.place(ctx, input, filter, kH, kW);
-    outH = at.outH();
-    outW = at.outW();
-    padTop = at.padTop();
-    padLeft = at.padLeft();
   }
 
   /** OHWI filter to rows of groupOut output channels, one row per (group, fy, fx, input channel). */

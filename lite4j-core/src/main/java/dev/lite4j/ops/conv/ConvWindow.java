@@ -6,13 +6,18 @@ import dev.lite4j.kernels.WindowTaps;
 import dev.lite4j.ops.OpContext;
 import dev.lite4j.runtime.TensorBuffer;
 import java.util.Arrays;
+import org.tensorflow.lite.schema.Conv2DOptions;
+import org.tensorflow.lite.schema.DepthwiseConv2DOptions;
 import org.tensorflow.lite.schema.Padding;
+import org.tensorflow.lite.schema.TransposeConvOptions;
 
 /**
- * The window options the float convolutions share (strides, dilation, padding, fused activation),
- * checked once for all of them; each schema has its own options table, so the caller passes the values.
+ * The window options all convolution kernels share (strides, dilation, padding, fused activation),
+ * checked once for all of them; each schema has its own options table, read by {@link #conv2D},
+ * {@link #depthwise} and {@link #transpose}.
  */
-record ConvWindow(int strideH, int strideW, int dilationH, int dilationW, byte padding, Activation activation) {
+record ConvWindow(int strideH, int strideW, int dilationH, int dilationW, byte padding, byte fusedActivation,
+    Activation activation) {
 
   /** Output size and leading padding of a window sliding over the input. */
   record Placement(int outH, int outW, int padTop, int padLeft) {}
@@ -25,7 +30,27 @@ record ConvWindow(int strideH, int strideW, int dilationH, int dilationW, byte p
         dilationH, dilationW);
     ctx.require(padding == Padding.SAME || padding == Padding.VALID, "unknown padding %d", padding);
     Activation activation = Activation.of(fusedActivation, ctx);
-    return new ConvWindow(strideH, strideW, dilationH, dilationW, padding, activation);
+    return new ConvWindow(strideH, strideW, dilationH, dilationW, padding, fusedActivation, activation);
+  }
+
+  /** CONV_2D's window options, checked. */
+  static ConvWindow conv2D(OpContext ctx) {
+    Conv2DOptions o = ctx.options(new Conv2DOptions());
+    return check(ctx, o.strideH(), o.strideW(), o.dilationHFactor(), o.dilationWFactor(), o.padding(),
+        o.fusedActivationFunction());
+  }
+
+  /** DEPTHWISE_CONV_2D's window options, checked (its depth_multiplier option is not trusted: see ConvGeometry). */
+  static ConvWindow depthwise(OpContext ctx) {
+    DepthwiseConv2DOptions o = ctx.options(new DepthwiseConv2DOptions());
+    return check(ctx, o.strideH(), o.strideW(), o.dilationHFactor(), o.dilationWFactor(), o.padding(),
+        o.fusedActivationFunction());
+  }
+
+  /** TRANSPOSE_CONV's window options, checked; the schema has no dilation. */
+  static ConvWindow transpose(OpContext ctx) {
+    TransposeConvOptions o = ctx.options(new TransposeConvOptions());
+    return check(ctx, o.strideH(), o.strideW(), 1, 1, o.padding(), o.fusedActivationFunction());
   }
 
   /**

@@ -3,46 +3,24 @@ package dev.lite4j.ops.conv;
 import dev.lite4j.kernels.Activation;
 import dev.lite4j.kernels.MultiplyAdd;
 import dev.lite4j.kernels.WindowTaps;
-import dev.lite4j.ops.Kernel;
 import dev.lite4j.ops.OpContext;
 import dev.lite4j.runtime.TensorBuffer;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
-import org.tensorflow.lite.schema.DepthwiseConv2DOptions;
 
 /**
  * DEPTHWISE_CONV_2D (float32): NHWC input, filter [1, H, W, C * multiplier], optional bias, strides,
  * dilation, SAME/VALID padding and a fused activation. Output channel {@code c * multiplier + q} reads
- * input channel c only.
+ * input channel c only; the multiplier comes from the shapes (see {@link ConvGeometry#depthwise}).
  *
- * <p>As TensorFlow Lite 2.x does, the multiplier comes from the shapes (output channels / input
- * channels, which must divide exactly); the redundant {@code depth_multiplier} option is not trusted,
- * since converters have written inconsistent values into real models. Each output starts from its bias
+ * <p>Each output starts from its bias
  * and adds its products in float over filter y then filter x (TensorFlow Lite's optimized order), then
  * clamps.
  */
-public final class DepthwiseConv2D implements Kernel {
+public final class DepthwiseConv2D extends WindowedKernel {
   private Activation activation;
-  private int strideH;
-  private int strideW;
-  private int dilationH;
-  private int dilationW;
-  private int inH;
-  private int inW;
-  private int inC;
-  private int outH;
-  private int outW;
-  private int outC;
-  private int kH;
-  private int kW;
   private int multiplier;
-  private int padTop;
-  private int padLeft;
   private boolean empty;
-  private int[] fyLo;
-  private int[] fyHi;
-  private int[] fxLo;
-  private int[] fxHi;
   /** Row fy * kW + fx holds the outC weights of that tap (the filter's own layout). */
   private float[][] weights;
   private float[] bias;
@@ -55,27 +33,19 @@ public final class DepthwiseConv2D implements Kernel {
 
   @Override
   public void prepare(OpContext ctx) {
-    TensorBuffer input = ctx.input(0);
-    TensorBuffer filter = ctx.input(1);
-    ctx.require(input != null && filter != null, "needs an input and a filter");
-    FloatOperands.requireFloatInput(ctx, input, "input");
-    FloatOperands.requireRank(ctx, input, 4, "input");
-    FloatOperands.requireRank(ctx, filter, 4, "filter");
-    FloatOperands.requireFloatWeights(ctx, filter, "filter");
+    ConvGeometry geo = ConvGeometry.depthwise(ctx);
+    FloatOperands.requireFloatInput(ctx, ctx.input(0), "input");
+    FloatOperands.requireFloatWeights(ctx, ctx.input(1), "filter");
     FloatOperands.requireFloatOutput(ctx);
-    readShapes(ctx, input, filter, readOptions(ctx));
+    adopt(geo);
+    multiplier = geo.depthMultiplier();
+    activation = geo.window().activation();
     bias = FloatOperands.prepareBias(ctx, ctx.input(2), outC);
-    FloatOperands.setOutputShape(ctx, input.dim(0), outH, outW, outC);
-    empty = ctx.output(0).numElements() == 0;
+    empty = geo.setOutputShape(ctx);
     if (empty) {
       return;
     }
-    fyLo = new int[outH];
-    fyHi = new int[outH];
-    WindowTaps.ranges(outH, strideH, padTop, dilationH, kH, inH, fyLo, fyHi);
-    fxLo = new int[outW];
-    fxHi = new int[outW];
-    WindowTaps.ranges(outW, strideW, padLeft, dilationW, kW, inW, fxLo, fxHi);
+    adoptTaps(geo);
   }
 
   @Override
@@ -91,38 +61,6 @@ public final class DepthwiseConv2D implements Kernel {
     rows = new float[WindowTaps.maxCount(fyLo, fyHi)][inW * inC];
     pixel = new float[inC];
     expanded = multiplier > 1 ? new float[outC] : pixel;
-  }
-
-  private ConvWindow readOptions(OpContext ctx) {
-    DepthwiseConv2DOptions o = ctx.options(new DepthwiseConv2DOptions());
-    ConvWindow window = ConvWindow.check(ctx, o.strideH(), o.strideW(), o.dilationHFactor(), o.dilationWFactor(),
-        o.padding(), o.fusedActivationFunction());
-    strideH = window.strideH();
-    strideW = window.strideW();
-    dilationH = window.dilationH();
-    dilationW = window.dilationW();
-    activation = window.activation();
-    return window;
-  }
-
-  private void readShapes(OpContext ctx, TensorBuffer input, TensorBuffer filter, ConvWindow window) {
-    inH = input.dim(1);
-    inW = input.dim(2);
-    inC = input.dim(3);
-    kH = filter.dim(1);
-    kW = filter.dim(2);
-    outC = filter.dim(3);
-    ctx.require(filter.dim(0) == 1, "filter shape %s must be [1, H, W, channels]", Arrays.toString(filter.shape()));
-    ctx.require(kH >= 1 && kW >= 1 && outC >= 1, "filter shape %s has an empty dimension",
-        Arrays.toString(filter.shape()));
-    ctx.require(inC >= 1 && outC % inC == 0, "filter channels %d are not a multiple of the input channels %d",
-        outC, inC);
-    multiplier = outC / inC;
-    ConvWindow.Placement at = window.place(ctx, input, filter, kH, kW);
-    outH = at.outH();
-    outW = at.outW();
-    padTop = at.padTop();
-    padLeft = at.padLeft();
   }
 
   private void pack(FloatBuffer f) {

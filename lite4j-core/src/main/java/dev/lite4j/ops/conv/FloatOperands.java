@@ -14,8 +14,8 @@ final class FloatOperands {
   private FloatOperands() {}
 
   /**
-   * Refuses a data input that is not float32: the quantized (uint8, int8, int16) paths are a later
-   * issue, and other types have no meaning for these operators.
+   * Refuses a data input that is not float32: {@link ConvOps} sends integer inputs to the integer kernels,
+   * and other types have no meaning for these operators.
    */
   static void requireFloatInput(OpContext ctx, TensorBuffer t, String role) {
     if (t.type() != DataType.FLOAT32) {
@@ -24,8 +24,8 @@ final class FloatOperands {
   }
 
   /**
-   * Refuses weights that are not dense float32: int8/uint8 weights with a float input are TensorFlow
-   * Lite's hybrid path (not implemented yet), sparse weights would need densifying first.
+   * Refuses weights that are not dense float32: {@link ConvOps} sends int8/uint8 weights with a float input
+   * to the hybrid kernels (where the op has one), sparse weights would need densifying first.
    */
   static void requireFloatWeights(OpContext ctx, TensorBuffer t, String role) {
     if (t.type() == DataType.INT8 || t.type() == DataType.UINT8) {

@@ -7,8 +7,6 @@ import dev.lite4j.ops.OpContext;
 import dev.lite4j.runtime.TensorBuffer;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
-import org.tensorflow.lite.schema.FullyConnectedOptions;
-import org.tensorflow.lite.schema.FullyConnectedOptionsWeightsFormat;
 
 /**
  * FULLY_CONNECTED (float32): weights [units, inputSize], optional bias, a fused activation. The input
@@ -37,26 +35,16 @@ public final class FullyConnected implements Kernel {
   public void prepare(OpContext ctx) {
     TensorBuffer input = ctx.input(0);
     TensorBuffer filter = ctx.input(1);
-    ctx.require(input != null && filter != null, "needs an input and weights");
+    FullyConnectedGeometry geo = FullyConnectedGeometry.of(ctx);
     FloatOperands.requireFloatInput(ctx, input, "input");
     FloatOperands.requireFloatWeights(ctx, filter, "weights");
     FloatOperands.requireFloatOutput(ctx);
-    FullyConnectedOptions o = ctx.options(new FullyConnectedOptions());
-    if (o.weightsFormat() != FullyConnectedOptionsWeightsFormat.DEFAULT) {
-      throw ctx.unsupported("weights format " + formatName(o.weightsFormat()) + " is not supported");
-    }
-    activation = Activation.of(o.fusedActivationFunction(), ctx);
-    FloatOperands.requireRank(ctx, filter, 2, "weights");
-    units = filter.dim(0);
-    inputSize = filter.dim(1);
-    ctx.require(units >= 1 && inputSize >= 1, "weights shape %s has an empty dimension",
-        Arrays.toString(filter.shape()));
-    int elements = input.numElements();
-    ctx.require(elements % inputSize == 0, "input shape %s is not a whole number of rows of %d (weights %s)",
-        Arrays.toString(input.shape()), inputSize, Arrays.toString(filter.shape()));
-    batch = elements / inputSize;
+    activation = Activation.of(geo.fusedActivation(), ctx);
+    units = geo.units();
+    inputSize = geo.inputSize();
+    batch = geo.batch();
     bias = FloatOperands.prepareBias(ctx, ctx.input(2), units);
-    FloatOperands.setOutputShape(ctx, outputShape(ctx, input, o.keepNumDims()));
+    FloatOperands.setOutputShape(ctx, geo.outputShape());
   }
 
   @Override
@@ -69,24 +57,6 @@ public final class FullyConnected implements Kernel {
       acc[p] = new float[units];
       rows[p] = new float[inputSize];
     }
-  }
-
-  private int[] outputShape(OpContext ctx, TensorBuffer input, boolean keepNumDims) {
-    if (!keepNumDims) {
-      return new int[] {batch, units};
-    }
-    int rank = input.rank();
-    ctx.require(rank >= 1 && input.dim(rank - 1) == inputSize,
-        "keep_num_dims needs the input's last dimension to be %d, input shape is %s", inputSize,
-        Arrays.toString(input.shape()));
-    int[] shape = input.shape().clone();
-    shape[rank - 1] = units;
-    return shape;
-  }
-
-  private static String formatName(byte format) {
-    return format >= 0 && format < FullyConnectedOptionsWeightsFormat.names.length
-        ? FullyConnectedOptionsWeightsFormat.names[format] : "code " + format;
   }
 
   private void pack(FloatBuffer f) {

@@ -5,7 +5,6 @@ import dev.lite4j.ops.OpContext;
 import dev.lite4j.runtime.TensorBuffer;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
-import org.tensorflow.lite.schema.BatchMatMulOptions;
 
 /**
  * BATCH_MATMUL, hybrid: float32 lhs [..., M, K] times INT8 rhs [..., K, N] with one scale (each
@@ -23,8 +22,7 @@ import org.tensorflow.lite.schema.BatchMatMulOptions;
  * batch dimension larger than 1.
  */
 public final class HybridBatchMatMul implements Kernel {
-  private static final int MAX_RANK = 5;
-  private static final int BATCH_DIMS = MAX_RANK - 2;
+  private static final int BATCH_DIMS = BatchMatMulGeometry.MAX_RANK - 2;
 
   private boolean adjX;
   private boolean adjY;
@@ -54,26 +52,18 @@ public final class HybridBatchMatMul implements Kernel {
   public void prepare(OpContext ctx) {
     TensorBuffer lhs = ctx.input(0);
     TensorBuffer rhs = ctx.input(1);
-    ctx.require(lhs != null && rhs != null, "needs two inputs");
+    BatchMatMulGeometry geo = BatchMatMulGeometry.of(ctx);
     FloatOperands.requireFloatInput(ctx, lhs, "lhs");
     FloatOperands.requireFloatOutput(ctx);
-    BatchMatMulOptions o = ctx.options(new BatchMatMulOptions());
-    adjX = o.adjX();
-    adjY = o.adjY();
-    asymmetric = o.asymmetricQuantizeInputs();
-    ctx.require(lhs.rank() >= 2 && lhs.rank() <= MAX_RANK && rhs.rank() >= 2 && rhs.rank() <= MAX_RANK,
-        "input ranks must be 2 to %d, shapes are %s and %s", MAX_RANK, Arrays.toString(lhs.shape()),
-        Arrays.toString(rhs.shape()));
+    adjX = geo.adjX();
+    adjY = geo.adjY();
+    asymmetric = geo.asymmetricQuantizeInputs();
+    m = geo.m();
+    k = geo.k();
+    n = geo.n();
     int[] l = lhs.shape();
     int[] r = rhs.shape();
-    int lr = l.length;
     int rr = r.length;
-    m = adjX ? l[lr - 1] : l[lr - 2];
-    k = adjX ? l[lr - 2] : l[lr - 1];
-    int rhsK = adjY ? r[rr - 1] : r[rr - 2];
-    n = adjY ? r[rr - 2] : r[rr - 1];
-    ctx.require(k == rhsK, "contracted dimensions differ: lhs %s%s, rhs %s%s", Arrays.toString(l),
-        adjX ? " (adj_x)" : "", Arrays.toString(r), adjY ? " (adj_y)" : "");
     float[] scales = HybridInputs.requireWeights(ctx, rhs, "rhs", false, n, rr - (adjY ? 2 : 1));
     if (HybridInputs.differ(scales)) {
       throw ctx.unsupported("per-channel hybrid rhs (" + scales.length + " different scales) is not "
@@ -84,20 +74,9 @@ public final class HybridBatchMatMul implements Kernel {
     rhsBatch = batchDims(r);
     outBatch = new int[BATCH_DIMS];
     for (int d = 0; d < BATCH_DIMS; d++) {
-      int a = lhsBatch[d];
-      int b = rhsBatch[d];
-      ctx.require(a == b || a == 1 || b == 1, "batch dimensions of %s and %s do not broadcast",
-          Arrays.toString(l), Arrays.toString(r));
-      outBatch[d] = a == 1 ? b : a;
+      outBatch[d] = lhsBatch[d] == 1 ? rhsBatch[d] : lhsBatch[d]; // they broadcast (checked)
     }
-    int rank = Math.max(lr, rr);
-    int[] outShape = new int[rank];
-    for (int d = 0; d < rank - 2; d++) {
-      outShape[d] = outBatch[BATCH_DIMS - (rank - 2) + d];
-    }
-    outShape[rank - 2] = m;
-    outShape[rank - 1] = n;
-    FloatOperands.setOutputShape(ctx, outShape);
+    FloatOperands.setOutputShape(ctx, geo.outputShape());
     empty = ctx.output(0).numElements() == 0;
     lhsBatches = lhsBatch[0] * lhsBatch[1] * lhsBatch[2];
     rhsBatches = rhsBatch[0] * rhsBatch[1] * rhsBatch[2];

@@ -1,12 +1,10 @@
 package dev.lite4j.ops.conv;
 
 import dev.lite4j.kernels.Activation;
-import dev.lite4j.ops.Kernel;
 import dev.lite4j.ops.OpContext;
 import dev.lite4j.runtime.TensorBuffer;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
-import org.tensorflow.lite.schema.Conv2DOptions;
 
 /**
  * CONV_2D, hybrid: float32 input and output, INT8 (or UINT8, read as int8) constant filter, float bias,
@@ -29,7 +27,7 @@ import org.tensorflow.lite.schema.Conv2DOptions;
  * <p>acc is the exact integer sum over the valid filter taps of {@code w * (q - zeroPoint)}; padded taps
  * contribute nothing, as TensorFlow Lite's im2col padding with the zero point does.
  */
-public final class HybridConv2D implements Kernel {
+public final class HybridConv2D extends WindowedKernel {
   private enum Path { PER_TENSOR, PER_CHANNEL }
 
   /** Output pixels computed together, sharing each weight row load. */
@@ -37,21 +35,7 @@ public final class HybridConv2D implements Kernel {
 
   private Activation activation;
   private Path path;
-  private int inH;
-  private int inW;
-  private int inC;
-  private int outH;
-  private int outW;
-  private int outC;
-  private int kH;
-  private int kW;
   private int groupIn;
-  private int strideH;
-  private int strideW;
-  private int dilationH;
-  private int dilationW;
-  private int padTop;
-  private int padLeft;
   private boolean empty;
   /** Filter scale of each output channel (the one scale repeated for a per-tensor filter). */
   private float[] channelScales;
@@ -71,20 +55,14 @@ public final class HybridConv2D implements Kernel {
   public void prepare(OpContext ctx) {
     TensorBuffer input = ctx.input(0);
     TensorBuffer filter = ctx.input(1);
-    ctx.require(input != null && filter != null, "needs an input and a filter");
+    ConvGeometry geo = ConvGeometry.conv2D(ctx, false);
     FloatOperands.requireFloatInput(ctx, input, "input");
-    FloatOperands.requireRank(ctx, input, 4, "input");
-    FloatOperands.requireRank(ctx, filter, 4, "filter");
     FloatOperands.requireFloatOutput(ctx);
-    Conv2DOptions o = ctx.options(new Conv2DOptions());
-    ConvWindow window = ConvWindow.check(ctx, o.strideH(), o.strideW(), o.dilationHFactor(), o.dilationWFactor(),
-        o.padding(), o.fusedActivationFunction());
-    strideH = window.strideH();
-    strideW = window.strideW();
-    dilationH = window.dilationH();
-    dilationW = window.dilationW();
-    activation = window.activation();
-    readShapes(ctx, input, filter, window);
+    adopt(geo);
+    groupIn = geo.groupIn();
+    activation = geo.window().activation();
+    ctx.require((long) kH * kW * inC <= Integer.MAX_VALUE / 2 && (long) inH * inW * inC <= Integer.MAX_VALUE,
+        "filter %s over input %s is too large", Arrays.toString(filter.shape()), Arrays.toString(input.shape()));
     float[] scales = HybridInputs.requireWeights(ctx, filter, "filter", true, outC, 0);
     boolean perChannel = filter.type() == dev.lite4j.DataType.INT8 && HybridInputs.differ(scales);
     path = perChannel ? Path.PER_CHANNEL : Path.PER_TENSOR;
@@ -93,31 +71,7 @@ public final class HybridConv2D implements Kernel {
       channelScales[c] = perChannel ? scales[c] : HybridInputs.legacyScale(scales);
     }
     bias = FloatOperands.prepareBias(ctx, ctx.input(2), outC);
-    FloatOperands.setOutputShape(ctx, input.dim(0), outH, outW, outC);
-    empty = ctx.output(0).numElements() == 0;
-  }
-
-  private void readShapes(OpContext ctx, TensorBuffer input, TensorBuffer filter, ConvWindow window) {
-    inH = input.dim(1);
-    inW = input.dim(2);
-    inC = input.dim(3);
-    outC = filter.dim(0);
-    kH = filter.dim(1);
-    kW = filter.dim(2);
-    groupIn = filter.dim(3);
-    ctx.require(outC >= 1 && kH >= 1 && kW >= 1 && groupIn >= 1, "filter shape %s has an empty dimension",
-        Arrays.toString(filter.shape()));
-    if (groupIn != inC) {
-      throw ctx.unsupported("filter input channels " + groupIn + " differ from the input's " + inC
-          + ": grouped hybrid convolution is not supported (TensorFlow Lite 2.6 has none)");
-    }
-    ConvWindow.Placement at = window.place(ctx, input, filter, kH, kW);
-    outH = at.outH();
-    outW = at.outW();
-    padTop = at.padTop();
-    padLeft = at.padLeft();
-    ctx.require((long) kH * kW * inC <= Integer.MAX_VALUE / 2 && (long) inH * inW * inC <= Integer.MAX_VALUE,
-        "filter %s over input %s is too large", Arrays.toString(filter.shape()), Arrays.toString(input.shape()));
+    empty = geo.setOutputShape(ctx);
   }
 
   @Override

@@ -1,12 +1,10 @@
 package dev.lite4j.ops.conv;
 
 import dev.lite4j.kernels.Activation;
-import dev.lite4j.ops.Kernel;
 import dev.lite4j.ops.OpContext;
 import dev.lite4j.runtime.TensorBuffer;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
-import org.tensorflow.lite.schema.DepthwiseConv2DOptions;
 
 /**
  * DEPTHWISE_CONV_2D, hybrid: float32 input and output, INT8 constant filter [1, H, W, C * multiplier]
@@ -19,23 +17,9 @@ import org.tensorflow.lite.schema.DepthwiseConv2DOptions;
  * it has a single channel), and a UINT8 one; so does this kernel. TensorFlow Lite 2.6 also fails to
  * prepare a hybrid depthwise node without a bias; this kernel accepts one (as if the bias were 0).
  */
-public final class HybridDepthwiseConv2D implements Kernel {
+public final class HybridDepthwiseConv2D extends WindowedKernel {
   private Activation activation;
-  private int strideH;
-  private int strideW;
-  private int dilationH;
-  private int dilationW;
-  private int inH;
-  private int inW;
-  private int inC;
-  private int outH;
-  private int outW;
-  private int outC;
-  private int kH;
-  private int kW;
   private int multiplier;
-  private int padTop;
-  private int padLeft;
   private boolean empty;
   private float[] channelScales;
   /** Row t holds tap t's outC weights (the filter's own layout). */
@@ -53,45 +37,20 @@ public final class HybridDepthwiseConv2D implements Kernel {
   public void prepare(OpContext ctx) {
     TensorBuffer input = ctx.input(0);
     TensorBuffer filter = ctx.input(1);
-    ctx.require(input != null && filter != null, "needs an input and a filter");
+    ConvGeometry geo = ConvGeometry.depthwise(ctx);
     FloatOperands.requireFloatInput(ctx, input, "input");
-    FloatOperands.requireRank(ctx, input, 4, "input");
-    FloatOperands.requireRank(ctx, filter, 4, "filter");
     FloatOperands.requireFloatOutput(ctx);
-    DepthwiseConv2DOptions o = ctx.options(new DepthwiseConv2DOptions());
-    ConvWindow window = ConvWindow.check(ctx, o.strideH(), o.strideW(), o.dilationHFactor(), o.dilationWFactor(),
-        o.padding(), o.fusedActivationFunction());
-    strideH = window.strideH();
-    strideW = window.strideW();
-    dilationH = window.dilationH();
-    dilationW = window.dilationW();
-    activation = window.activation();
-    inH = input.dim(1);
-    inW = input.dim(2);
-    inC = input.dim(3);
-    kH = filter.dim(1);
-    kW = filter.dim(2);
-    outC = filter.dim(3);
-    ctx.require(filter.dim(0) == 1, "filter shape %s must be [1, H, W, channels]", Arrays.toString(filter.shape()));
-    ctx.require(kH >= 1 && kW >= 1 && outC >= 1, "filter shape %s has an empty dimension",
-        Arrays.toString(filter.shape()));
-    ctx.require(inC >= 1 && outC % inC == 0, "filter channels %d are not a multiple of the input channels %d",
-        outC, inC);
-    multiplier = outC / inC;
+    adopt(geo);
+    multiplier = geo.depthMultiplier();
+    activation = geo.window().activation();
     float[] scales = HybridInputs.requireWeights(ctx, filter, "filter", false, outC, 3);
     ctx.require(scales.length == outC, "hybrid filter '%s' has %d scale(s) for %d channels: TensorFlow Lite's "
         + "hybrid DEPTHWISE_CONV_2D needs one per channel", filter.name(), scales.length, outC);
     channelScales = scales;
-    ConvWindow.Placement at = window.place(ctx, input, filter, kH, kW);
-    outH = at.outH();
-    outW = at.outW();
-    padTop = at.padTop();
-    padLeft = at.padLeft();
     ctx.require((long) inH * inW * inC <= Integer.MAX_VALUE, "input %s is too large",
         Arrays.toString(input.shape()));
     bias = FloatOperands.prepareBias(ctx, ctx.input(2), outC);
-    FloatOperands.setOutputShape(ctx, input.dim(0), outH, outW, outC);
-    empty = ctx.output(0).numElements() == 0;
+    empty = geo.setOutputShape(ctx);
   }
 
   @Override

@@ -5,9 +5,6 @@ import dev.lite4j.ops.Kernel;
 import dev.lite4j.ops.OpContext;
 import dev.lite4j.runtime.TensorBuffer;
 import java.nio.FloatBuffer;
-import java.util.Arrays;
-import org.tensorflow.lite.schema.FullyConnectedOptions;
-import org.tensorflow.lite.schema.FullyConnectedOptionsWeightsFormat;
 
 /**
  * FULLY_CONNECTED, hybrid: float32 input and output, INT8 (or UINT8, read as int8) weights
@@ -38,45 +35,22 @@ public final class HybridFullyConnected implements Kernel {
   public void prepare(OpContext ctx) {
     TensorBuffer input = ctx.input(0);
     TensorBuffer filter = ctx.input(1);
-    ctx.require(input != null && filter != null, "needs an input and weights");
+    FullyConnectedGeometry geo = FullyConnectedGeometry.of(ctx);
     FloatOperands.requireFloatInput(ctx, input, "input");
     FloatOperands.requireFloatOutput(ctx);
-    FullyConnectedOptions o = ctx.options(new FullyConnectedOptions());
-    if (o.weightsFormat() != FullyConnectedOptionsWeightsFormat.DEFAULT) {
-      throw ctx.unsupported("weights format " + o.weightsFormat() + " is not supported with a float32 input");
-    }
-    activation = Activation.of(o.fusedActivationFunction(), ctx);
-    asymmetric = o.asymmetricQuantizeInputs();
-    FloatOperands.requireRank(ctx, filter, 2, "weights");
-    units = filter.dim(0);
-    inputSize = filter.dim(1);
-    ctx.require(units >= 1 && inputSize >= 1, "weights shape %s has an empty dimension",
-        Arrays.toString(filter.shape()));
+    activation = Activation.of(geo.fusedActivation(), ctx);
+    asymmetric = geo.asymmetricQuantizeInputs();
+    units = geo.units();
+    inputSize = geo.inputSize();
+    batch = geo.batch();
     float[] scales = HybridInputs.requireWeights(ctx, filter, "weights", true, units, 0);
     if (HybridInputs.differ(scales)) {
       throw ctx.unsupported("per-channel hybrid weights (" + scales.length + " different scales) are not "
           + "supported: TensorFlow Lite 2.6's hybrid FULLY_CONNECTED takes one weight scale");
     }
     weightScale = HybridInputs.legacyScale(scales);
-    int elements = input.numElements();
-    ctx.require(elements % inputSize == 0, "input shape %s is not a whole number of rows of %d (weights %s)",
-        Arrays.toString(input.shape()), inputSize, Arrays.toString(filter.shape()));
-    batch = elements / inputSize;
     bias = FloatOperands.prepareBias(ctx, ctx.input(2), units);
-    FloatOperands.setOutputShape(ctx, outputShape(ctx, input, o.keepNumDims()));
-  }
-
-  private int[] outputShape(OpContext ctx, TensorBuffer input, boolean keepNumDims) {
-    if (!keepNumDims) {
-      return new int[] {batch, units};
-    }
-    int rank = input.rank();
-    ctx.require(rank >= 1 && input.dim(rank - 1) == inputSize,
-        "keep_num_dims needs the input's last dimension to be %d, input shape is %s", inputSize,
-        Arrays.toString(input.shape()));
-    int[] shape = input.shape().clone();
-    shape[rank - 1] = units;
-    return shape;
+    FloatOperands.setOutputShape(ctx, geo.outputShape());
   }
 
   @Override

@@ -1,15 +1,11 @@
 package dev.lite4j.ops.conv;
 
 import dev.lite4j.DataType;
-import dev.lite4j.kernels.Broadcast;
 import dev.lite4j.kernels.QuantizedTensors;
 import dev.lite4j.kernels.fixedpoint.QuantizedMultiplier;
 import dev.lite4j.ops.Kernel;
 import dev.lite4j.ops.OpContext;
-import dev.lite4j.runtime.Shapes;
 import dev.lite4j.runtime.TensorBuffer;
-import java.util.Arrays;
-import org.tensorflow.lite.schema.BatchMatMulOptions;
 
 /**
  * BATCH_MATMUL on integers, as TensorFlow Lite 2.6 computes it: INT8 lhs and rhs (per-tensor, any zero
@@ -22,7 +18,6 @@ import org.tensorflow.lite.schema.BatchMatMulOptions;
  * once at pack) so that each output is a dot product of two contiguous rows.
  */
 public final class QuantizedBatchMatMul implements Kernel {
-  private static final int MAX_RANK = 5;
 
   private boolean adjX;
   private boolean adjY;
@@ -38,7 +33,7 @@ public final class QuantizedBatchMatMul implements Kernel {
   private int outMax;
   private int multiplier;
   private int shift;
-  private int[] outBatchDims;
+  private BatchMatMulGeometry geo;
   private int[] lhsBatchStrides;
   private int[] rhsBatchStrides;
   private int outBatches;
@@ -55,7 +50,7 @@ public final class QuantizedBatchMatMul implements Kernel {
     TensorBuffer lhs = ctx.input(0);
     TensorBuffer rhs = ctx.input(1);
     TensorBuffer output = ctx.output(0);
-    ctx.require(lhs != null && rhs != null, "needs two inputs");
+    geo = BatchMatMulGeometry.of(ctx);
     lhsOffset = QuantizedOperands.inputOffset(ctx, lhs, "lhs");
     if (rhs.type() != lhs.type()) {
       throw ctx.unsupported("rhs of type " + rhs.type() + " with a " + lhs.type() + " lhs is not supported");
@@ -75,65 +70,19 @@ public final class QuantizedBatchMatMul implements Kernel {
         / (double) output.quantization().scale());
     multiplier = qm.multiplier();
     shift = qm.shift();
-    BatchMatMulOptions o = ctx.options(new BatchMatMulOptions());
-    adjX = o.adjX();
-    adjY = o.adjY();
-    ctx.require(lhs.rank() >= 2 && lhs.rank() <= MAX_RANK && rhs.rank() >= 2 && rhs.rank() <= MAX_RANK,
-        "input ranks must be 2 to %d, shapes are %s and %s", MAX_RANK, Arrays.toString(lhs.shape()),
-        Arrays.toString(rhs.shape()));
-    int rank = Math.max(lhs.rank(), rhs.rank());
-    int[] l = extend(lhs.shape(), rank);
-    int[] r = extend(rhs.shape(), rank);
-    m = adjX ? l[rank - 1] : l[rank - 2];
-    k = adjX ? l[rank - 2] : l[rank - 1];
-    int rhsK = adjY ? r[rank - 1] : r[rank - 2];
-    n = adjY ? r[rank - 2] : r[rank - 1];
-    ctx.require(k == rhsK, "contracted dimensions differ: lhs %s%s, rhs %s%s", Arrays.toString(lhs.shape()),
-        adjX ? " (adj_x)" : "", Arrays.toString(rhs.shape()), adjY ? " (adj_y)" : "");
-    int[] lhsBatch = Arrays.copyOf(l, rank - 2);
-    int[] rhsBatch = Arrays.copyOf(r, rank - 2);
-    int[] outBatch = Broadcast.shape(lhsBatch, rhsBatch);
-    ctx.require(outBatch != null, "batch dimensions of %s and %s do not broadcast", Arrays.toString(lhs.shape()),
-        Arrays.toString(rhs.shape()));
-    int[] outShape = Arrays.copyOf(outBatch, rank);
-    outShape[rank - 2] = m;
-    outShape[rank - 1] = n;
-    FloatOperands.setOutputShape(ctx, outShape);
+    adjX = geo.adjX();
+    adjY = geo.adjY();
+    m = geo.m();
+    k = geo.k();
+    n = geo.n();
+    FloatOperands.setOutputShape(ctx, geo.outputShape());
     empty = output.numElements() == 0;
     if (empty) {
       return;
     }
-    outBatches = Shapes.elementCount(outBatch);
-    outBatchDims = outBatch;
-    lhsBatchStrides = broadcastStrides(lhsBatch);
-    rhsBatchStrides = broadcastStrides(rhsBatch);
-  }
-
-  private static int[] broadcastStrides(int[] batchShape) {
-    int[] strides = Shapes.strides(batchShape);
-    for (int d = 0; d < batchShape.length; d++) {
-      if (batchShape[d] == 1) {
-        strides[d] = 0;
-      }
-    }
-    return strides;
-  }
-
-  private int batchIndex(int ob, int[] strides) {
-    int index = 0;
-    for (int d = outBatchDims.length - 1; d >= 0; d--) {
-      int size = outBatchDims[d];
-      index += (ob % size) * strides[d];
-      ob /= size;
-    }
-    return index;
-  }
-
-  private static int[] extend(int[] shape, int rank) {
-    int[] e = new int[rank];
-    Arrays.fill(e, 1);
-    System.arraycopy(shape, 0, e, rank - shape.length, shape.length);
-    return e;
+    outBatches = geo.outBatches();
+    lhsBatchStrides = geo.lhsBatchStrides();
+    rhsBatchStrides = geo.rhsBatchStrides();
   }
 
   @Override
@@ -196,8 +145,8 @@ public final class QuantizedBatchMatMul implements Kernel {
     loadLhs(ctx.input(0));
     boolean single = QuantizedOperands.ruyRescales(ctx.input(0).type());
     for (int ob = 0; ob < outBatches; ob++) {
-      int lBase = batchIndex(ob, lhsBatchStrides) * m * k;
-      int rBase = batchIndex(ob, rhsBatchStrides) * n * k;
+      int lBase = geo.batchIndex(ob, lhsBatchStrides) * m * k;
+      int rBase = geo.batchIndex(ob, rhsBatchStrides) * n * k;
       int oBase = ob * m * n;
       for (int i = 0; i < m; i++) {
         int l = lBase + i * k;

@@ -1,14 +1,9 @@
 package dev.lite4j.ops.conv;
 
-import dev.lite4j.DataType;
-import dev.lite4j.kernels.WindowTaps;
-import dev.lite4j.kernels.fixedpoint.QuantizedMultiplier;
 import dev.lite4j.kernels.fixedpoint.QuantizedRange;
-import dev.lite4j.ops.Kernel;
 import dev.lite4j.ops.OpContext;
 import dev.lite4j.runtime.TensorBuffer;
 import java.util.Arrays;
-import org.tensorflow.lite.schema.Conv2DOptions;
 
 /**
  * CONV_2D on integers, as TensorFlow Lite 2.6's integer kernels compute it: UINT8 (per-tensor, weight
@@ -21,27 +16,13 @@ import org.tensorflow.lite.schema.Conv2DOptions;
  * matter. Weights are widened (offset added) once at pack; each run widens the input once (offset added)
  * so that the inner loops are dot products over int arrays, four output channels at a time.
  */
-public final class QuantizedConv2D implements Kernel {
+public final class QuantizedConv2D extends WindowedKernel {
   /** Output pixels computed together (one weight row load serves them all). */
   private static final int BLOCK = 4;
 
-  private int inH;
-  private int inW;
-  private int inC;
-  private int outH;
-  private int outW;
-  private int outC;
-  private int kH;
-  private int kW;
   private int groups;
   private int groupIn;
   private int groupOut;
-  private int strideH;
-  private int strideW;
-  private int dilationH;
-  private int dilationW;
-  private int padTop;
-  private int padLeft;
   private boolean empty;
   private boolean wide;
   /** Rescale as ruy does (single rounding): see {@link QuantizedOperands#ruyRescales}. */
@@ -50,10 +31,6 @@ public final class QuantizedConv2D implements Kernel {
   private int weightOffset;
   private int outZp;
   private QuantizedRange range;
-  private int[] fyLo;
-  private int[] fyHi;
-  private int[] fxLo;
-  private int[] fxHi;
   private int[] multiplier;
   private int[] shift;
   /** OHWI weights with the weight offset added. */
@@ -77,64 +54,26 @@ public final class QuantizedConv2D implements Kernel {
   public void prepare(OpContext ctx) {
     TensorBuffer input = ctx.input(0);
     TensorBuffer filter = ctx.input(1);
-    TensorBuffer output = ctx.output(0);
-    ctx.require(input != null && filter != null, "needs an input and a filter");
-    FloatOperands.requireRank(ctx, input, 4, "input");
-    FloatOperands.requireRank(ctx, filter, 4, "filter");
-    inputOffset = QuantizedOperands.inputOffset(ctx, input, "input");
-    Conv2DOptions o = ctx.options(new Conv2DOptions());
-    ConvWindow window = ConvWindow.check(ctx, o.strideH(), o.strideW(), o.dilationHFactor(), o.dilationWFactor(),
-        o.padding(), o.fusedActivationFunction());
-    strideH = window.strideH();
-    strideW = window.strideW();
-    dilationH = window.dilationH();
-    dilationW = window.dilationW();
-    readShapes(ctx, input, filter, window);
-    weightOffset = QuantizedOperands.weightOffset(ctx, input, filter, outC, "filter", true);
-    QuantizedOperands.checkBias(ctx, input, ctx.input(2), outC);
-    outZp = QuantizedOperands.outputZeroPoint(ctx, input, output);
-    range = QuantizedOperands.range(ctx, output, o.fusedActivationFunction());
-    wide = input.type() == DataType.INT16;
-    ruy = QuantizedOperands.ruyRescales(input.type());
-    QuantizedMultiplier[] m = QuantizedOperands.multipliers(input, filter, output, outC,
-        QuantizedOperands.legacyMultiplier(input.type()));
-    multiplier = QuantizedOperands.multiplierInts(m);
-    shift = QuantizedOperands.shiftInts(m);
-    FloatOperands.setOutputShape(ctx, input.dim(0), outH, outW, outC);
-    empty = output.numElements() == 0;
+    ConvGeometry geo = ConvGeometry.conv2D(ctx, true);
+    adopt(geo);
+    groups = geo.groups();
+    groupIn = geo.groupIn();
+    groupOut = geo.groupOut();
+    IntegerRescale rescale = IntegerRescale.convolution(ctx, input, filter, ctx.input(2), outC, "filter",
+        geo.window().fusedActivation());
+    inputOffset = rescale.inputOffset();
+    weightOffset = rescale.weightOffset();
+    outZp = rescale.outZp();
+    range = rescale.range();
+    wide = rescale.wide();
+    ruy = rescale.ruy();
+    multiplier = rescale.multiplier();
+    shift = rescale.shift();
+    empty = geo.setOutputShape(ctx);
     if (empty) {
       return;
     }
-    fyLo = new int[outH];
-    fyHi = new int[outH];
-    WindowTaps.ranges(outH, strideH, padTop, dilationH, kH, inH, fyLo, fyHi);
-    fxLo = new int[outW];
-    fxHi = new int[outW];
-    WindowTaps.ranges(outW, strideW, padLeft, dilationW, kW, inW, fxLo, fxHi);
-  }
-
-  private void readShapes(OpContext ctx, TensorBuffer input, TensorBuffer filter, ConvWindow window) {
-    inH = input.dim(1);
-    inW = input.dim(2);
-    inC = input.dim(3);
-    outC = filter.dim(0);
-    kH = filter.dim(1);
-    kW = filter.dim(2);
-    groupIn = filter.dim(3);
-    ctx.require(outC >= 1 && kH >= 1 && kW >= 1 && groupIn >= 1, "filter shape %s has an empty dimension",
-        Arrays.toString(filter.shape()));
-    ctx.require(inC % groupIn == 0, "input channels %d are not a multiple of the filter's input channels %d",
-        inC, groupIn);
-    groups = inC / groupIn;
-    ctx.require(groups >= 1 && outC % groups == 0,
-        "output channels %d are not a multiple of the %d groups (input channels %d / filter channels %d)",
-        outC, groups, inC, groupIn);
-    groupOut = outC / groups;
-    ConvWindow.Placement at = window.place(ctx, input, filter, kH, kW);
-    outH = at.outH();
-    outW = at.outW();
-    padTop = at.padTop();
-    padLeft = at.padLeft();
+    adoptTaps(geo);
   }
 
   @Override

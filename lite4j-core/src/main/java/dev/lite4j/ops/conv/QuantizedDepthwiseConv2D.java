@@ -1,14 +1,9 @@
 package dev.lite4j.ops.conv;
 
-import dev.lite4j.DataType;
-import dev.lite4j.kernels.WindowTaps;
-import dev.lite4j.kernels.fixedpoint.QuantizedMultiplier;
 import dev.lite4j.kernels.fixedpoint.QuantizedRange;
-import dev.lite4j.ops.Kernel;
 import dev.lite4j.ops.OpContext;
 import dev.lite4j.runtime.TensorBuffer;
 import java.util.Arrays;
-import org.tensorflow.lite.schema.DepthwiseConv2DOptions;
 
 /**
  * DEPTHWISE_CONV_2D on integers (UINT8 per-tensor, INT8 per-channel or per-tensor with INT32 bias, INT16
@@ -19,32 +14,14 @@ import org.tensorflow.lite.schema.DepthwiseConv2DOptions;
  * <p>Each output pixel sums, tap by tap, {@code (x + off_in) * (w + off_w)} into one accumulator per output
  * channel (the taps inside the input only), then rescales each with its channel's multiplier.
  */
-public final class QuantizedDepthwiseConv2D implements Kernel {
-  private int inH;
-  private int inW;
-  private int inC;
-  private int outH;
-  private int outW;
-  private int outC;
-  private int kH;
-  private int kW;
+public final class QuantizedDepthwiseConv2D extends WindowedKernel {
   private int depthMultiplier;
-  private int strideH;
-  private int strideW;
-  private int dilationH;
-  private int dilationW;
-  private int padTop;
-  private int padLeft;
   private boolean empty;
   private boolean wide;
   private int inputOffset;
   private int weightOffset;
   private int outZp;
   private QuantizedRange range;
-  private int[] fyLo;
-  private int[] fyHi;
-  private int[] fxLo;
-  private int[] fxHi;
   private int[] multiplier;
   private int[] shift;
   /** [kH * kW][outC] weights (the filter's own layout) with the weight offset added. */
@@ -63,55 +40,23 @@ public final class QuantizedDepthwiseConv2D implements Kernel {
   public void prepare(OpContext ctx) {
     TensorBuffer input = ctx.input(0);
     TensorBuffer filter = ctx.input(1);
-    TensorBuffer output = ctx.output(0);
-    ctx.require(input != null && filter != null, "needs an input and a filter");
-    FloatOperands.requireRank(ctx, input, 4, "input");
-    FloatOperands.requireRank(ctx, filter, 4, "filter");
-    inputOffset = QuantizedOperands.inputOffset(ctx, input, "input");
-    DepthwiseConv2DOptions o = ctx.options(new DepthwiseConv2DOptions());
-    ConvWindow window = ConvWindow.check(ctx, o.strideH(), o.strideW(), o.dilationHFactor(), o.dilationWFactor(),
-        o.padding(), o.fusedActivationFunction());
-    strideH = window.strideH();
-    strideW = window.strideW();
-    dilationH = window.dilationH();
-    dilationW = window.dilationW();
-    inH = input.dim(1);
-    inW = input.dim(2);
-    inC = input.dim(3);
-    kH = filter.dim(1);
-    kW = filter.dim(2);
-    outC = filter.dim(3);
-    ctx.require(filter.dim(0) == 1, "filter shape %s must be [1, H, W, channels]", Arrays.toString(filter.shape()));
-    ctx.require(kH >= 1 && kW >= 1 && outC >= 1, "filter shape %s has an empty dimension",
-        Arrays.toString(filter.shape()));
-    ctx.require(inC >= 1 && outC % inC == 0, "filter channels %d are not a multiple of the input channels %d",
-        outC, inC);
-    depthMultiplier = outC / inC;
-    ConvWindow.Placement at = window.place(ctx, input, filter, kH, kW);
-    outH = at.outH();
-    outW = at.outW();
-    padTop = at.padTop();
-    padLeft = at.padLeft();
-    weightOffset = QuantizedOperands.weightOffset(ctx, input, filter, outC, "filter", true);
-    QuantizedOperands.checkBias(ctx, input, ctx.input(2), outC);
-    outZp = QuantizedOperands.outputZeroPoint(ctx, input, output);
-    range = QuantizedOperands.range(ctx, output, o.fusedActivationFunction());
-    wide = input.type() == DataType.INT16;
-    QuantizedMultiplier[] m = QuantizedOperands.multipliers(input, filter, output, outC,
-        QuantizedOperands.legacyMultiplier(input.type()));
-    multiplier = QuantizedOperands.multiplierInts(m);
-    shift = QuantizedOperands.shiftInts(m);
-    FloatOperands.setOutputShape(ctx, input.dim(0), outH, outW, outC);
-    empty = output.numElements() == 0;
+    ConvGeometry geo = ConvGeometry.depthwise(ctx);
+    adopt(geo);
+    depthMultiplier = geo.depthMultiplier();
+    IntegerRescale rescale = IntegerRescale.convolution(ctx, input, filter, ctx.input(2), outC, "filter",
+        geo.window().fusedActivation());
+    inputOffset = rescale.inputOffset();
+    weightOffset = rescale.weightOffset();
+    outZp = rescale.outZp();
+    range = rescale.range();
+    wide = rescale.wide();
+    multiplier = rescale.multiplier();
+    shift = rescale.shift();
+    empty = geo.setOutputShape(ctx);
     if (empty) {
       return;
     }
-    fyLo = new int[outH];
-    fyHi = new int[outH];
-    WindowTaps.ranges(outH, strideH, padTop, dilationH, kH, inH, fyLo, fyHi);
-    fxLo = new int[outW];
-    fxHi = new int[outW];
-    WindowTaps.ranges(outW, strideW, padLeft, dilationW, kW, inW, fxLo, fxHi);
+    adoptTaps(geo);
   }
 
   @Override

@@ -1,14 +1,9 @@
 package dev.lite4j.ops.conv;
 
-import dev.lite4j.DataType;
-import dev.lite4j.kernels.fixedpoint.QuantizedMultiplier;
 import dev.lite4j.kernels.fixedpoint.QuantizedRange;
 import dev.lite4j.ops.Kernel;
 import dev.lite4j.ops.OpContext;
 import dev.lite4j.runtime.TensorBuffer;
-import java.util.Arrays;
-import org.tensorflow.lite.schema.FullyConnectedOptions;
-import org.tensorflow.lite.schema.FullyConnectedOptionsWeightsFormat;
 
 /**
  * FULLY_CONNECTED on integers, as TensorFlow Lite 2.6 computes it: UINT8 input and weights (any weight
@@ -47,52 +42,21 @@ public final class QuantizedFullyConnected implements Kernel {
   public void prepare(OpContext ctx) {
     TensorBuffer input = ctx.input(0);
     TensorBuffer filter = ctx.input(1);
-    TensorBuffer output = ctx.output(0);
-    ctx.require(input != null && filter != null, "needs an input and weights");
-    inputOffset = QuantizedOperands.inputOffset(ctx, input, "input");
-    FullyConnectedOptions o = ctx.options(new FullyConnectedOptions());
-    if (o.weightsFormat() != FullyConnectedOptionsWeightsFormat.DEFAULT) {
-      throw ctx.unsupported("weights format " + formatName(o.weightsFormat()) + " is not supported");
-    }
-    FloatOperands.requireRank(ctx, filter, 2, "weights");
-    units = filter.dim(0);
-    inputSize = filter.dim(1);
-    ctx.require(units >= 1 && inputSize >= 1, "weights shape %s has an empty dimension",
-        Arrays.toString(filter.shape()));
-    int elements = input.numElements();
-    ctx.require(elements % inputSize == 0, "input shape %s is not a whole number of rows of %d (weights %s)",
-        Arrays.toString(input.shape()), inputSize, Arrays.toString(filter.shape()));
-    batch = elements / inputSize;
-    weightOffset = QuantizedOperands.weightOffset(ctx, input, filter, units, "weights", false);
-    QuantizedOperands.checkBias(ctx, input, ctx.input(2), units);
-    outZp = input.type() == DataType.UINT8
-        ? QuantizedOperands.outputZeroPoint(ctx, input, output, DataType.INT16)
-        : QuantizedOperands.outputZeroPoint(ctx, input, output);
-    range = QuantizedOperands.range(ctx, output, o.fusedActivationFunction());
-    wide = input.type() == DataType.INT16;
-    ruy = QuantizedOperands.ruyRescales(input.type());
-    QuantizedMultiplier[] m = QuantizedOperands.multipliers(input, filter, output, units, true);
-    multiplier = QuantizedOperands.multiplierInts(m);
-    shift = QuantizedOperands.shiftInts(m);
-    FloatOperands.setOutputShape(ctx, outputShape(ctx, input, o.keepNumDims()));
-  }
-
-  private int[] outputShape(OpContext ctx, TensorBuffer input, boolean keepNumDims) {
-    if (!keepNumDims) {
-      return new int[] {batch, units};
-    }
-    int rank = input.rank();
-    ctx.require(rank >= 1 && input.dim(rank - 1) == inputSize,
-        "keep_num_dims needs the input's last dimension to be %d, input shape is %s", inputSize,
-        Arrays.toString(input.shape()));
-    int[] shape = input.shape().clone();
-    shape[rank - 1] = units;
-    return shape;
-  }
-
-  private static String formatName(byte format) {
-    return format >= 0 && format < FullyConnectedOptionsWeightsFormat.names.length
-        ? FullyConnectedOptionsWeightsFormat.names[format] : "code " + format;
+    FullyConnectedGeometry geo = FullyConnectedGeometry.of(ctx);
+    units = geo.units();
+    inputSize = geo.inputSize();
+    batch = geo.batch();
+    IntegerRescale rescale = IntegerRescale.fullyConnected(ctx, input, filter, ctx.input(2), units,
+        geo.fusedActivation());
+    inputOffset = rescale.inputOffset();
+    weightOffset = rescale.weightOffset();
+    outZp = rescale.outZp();
+    range = rescale.range();
+    wide = rescale.wide();
+    ruy = rescale.ruy();
+    multiplier = rescale.multiplier();
+    shift = rescale.shift();
+    FloatOperands.setOutputShape(ctx, geo.outputShape());
   }
 
   @Override

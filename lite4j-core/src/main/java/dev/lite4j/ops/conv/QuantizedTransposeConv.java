@@ -1,16 +1,9 @@
 package dev.lite4j.ops.conv;
 
-import dev.lite4j.DataType;
-import dev.lite4j.kernels.Padding2D;
-import dev.lite4j.kernels.WindowTaps;
-import dev.lite4j.kernels.fixedpoint.QuantizedMultiplier;
 import dev.lite4j.kernels.fixedpoint.QuantizedRange;
-import dev.lite4j.ops.Kernel;
 import dev.lite4j.ops.OpContext;
 import dev.lite4j.runtime.TensorBuffer;
-import java.nio.IntBuffer;
 import java.util.Arrays;
-import org.tensorflow.lite.schema.TransposeConvOptions;
 
 /**
  * TRANSPOSE_CONV on integers, as TensorFlow Lite 2.6 computes it: UINT8 (per-tensor, weight zero point),
@@ -21,20 +14,8 @@ import org.tensorflow.lite.schema.TransposeConvOptions;
  * the int32 (int64) sums plus the bias are rescaled per output channel with TensorFlow Lite's double-rounding
  * multiplier (its transpose convolution rescales the GEMM's raw sums itself), then clamped.
  */
-public final class QuantizedTransposeConv implements Kernel {
-  private byte padding;
-  private int strideH;
-  private int strideW;
-  private int inH;
-  private int inW;
-  private int inC;
-  private int outH;
-  private int outW;
-  private int outC;
-  private int kH;
-  private int kW;
-  private int padTop;
-  private int padLeft;
+public final class QuantizedTransposeConv extends WindowedKernel {
+  private TransposeConvGeometry geo;
   private boolean wide;
   private int inputOffset;
   private int weightOffset;
@@ -54,64 +35,23 @@ public final class QuantizedTransposeConv implements Kernel {
 
   @Override
   public void prepare(OpContext ctx) {
-    TensorBuffer shape = ctx.input(0);
     TensorBuffer filter = ctx.input(1);
     TensorBuffer input = ctx.input(2);
-    TensorBuffer output = ctx.output(0);
-    ctx.require(shape != null && filter != null && input != null, "needs output_shape, weights and input");
-    FloatOperands.requireRank(ctx, input, 4, "input");
-    FloatOperands.requireRank(ctx, filter, 4, "weights");
-    ctx.require(shape.type() == DataType.INT32, "output_shape must be int32, is %s", shape.type());
-    ctx.require(shape.rank() == 1 && shape.dim(0) == 4, "output_shape must have shape [4], has %s",
-        Arrays.toString(shape.shape()));
-    inputOffset = QuantizedOperands.inputOffset(ctx, input, "input");
-    TransposeConvOptions o = ctx.options(new TransposeConvOptions());
-    ConvWindow window = ConvWindow.check(ctx, o.strideH(), o.strideW(), 1, 1, o.padding(),
-        o.fusedActivationFunction());
-    strideH = window.strideH();
-    strideW = window.strideW();
-    padding = window.padding();
-    inH = input.dim(1);
-    inW = input.dim(2);
-    inC = input.dim(3);
-    outC = filter.dim(0);
-    kH = filter.dim(1);
-    kW = filter.dim(2);
-    ctx.require(outC >= 1 && kH >= 1 && kW >= 1 && filter.dim(3) >= 1, "weights shape %s has an empty dimension",
-        Arrays.toString(filter.shape()));
-    ctx.require(WindowTaps.withinLimits(kH, strideH, 1) && WindowTaps.withinLimits(kW, strideW, 1),
-        "weights %s with strides %d x %d are absurdly large", Arrays.toString(filter.shape()), strideH, strideW);
-    ctx.require(filter.dim(3) == inC, "weights shape %s does not match the input's %d channels",
-        Arrays.toString(filter.shape()), inC);
-    weightOffset = QuantizedOperands.weightOffset(ctx, input, filter, outC, "weights", true);
-    QuantizedOperands.checkBias(ctx, input, ctx.input(3), outC);
-    outZp = QuantizedOperands.outputZeroPoint(ctx, input, output);
-    range = QuantizedOperands.range(ctx, output, o.fusedActivationFunction());
-    wide = input.type() == DataType.INT16;
-    QuantizedMultiplier[] m = QuantizedOperands.multipliers(input, filter, output, outC,
-        QuantizedOperands.legacyMultiplier(input.type()));
-    multiplier = QuantizedOperands.multiplierInts(m);
-    shift = QuantizedOperands.shiftInts(m);
-    if (shape.isConstant()) {
-      FloatOperands.setOutputShape(ctx, outputShape(ctx, shape, input));
-    } else {
-      ctx.setOutputDynamic(0);
+    geo = TransposeConvGeometry.of(ctx);
+    adopt(geo);
+    IntegerRescale rescale = IntegerRescale.convolution(ctx, input, filter, ctx.input(3), outC, "weights",
+        geo.window().fusedActivation());
+    inputOffset = rescale.inputOffset();
+    weightOffset = rescale.weightOffset();
+    outZp = rescale.outZp();
+    range = rescale.range();
+    wide = rescale.wide();
+    multiplier = rescale.multiplier();
+    shift = rescale.shift();
+    ConvWindow.Placement at = geo.setOutputShape(ctx);
+    if (at != null) {
+      place(at);
     }
-  }
-
-  private int[] outputShape(OpContext ctx, TensorBuffer shape, TensorBuffer input) {
-    IntBuffer s = shape.ints();
-    int[] dims = {s.get(0), s.get(1), s.get(2), s.get(3)};
-    ctx.require(dims[0] == input.dim(0) && dims[3] == outC && dims[1] >= 0 && dims[2] >= 0
-        && dims[1] <= WindowTaps.MAX_EXTENT && dims[2] <= WindowTaps.MAX_EXTENT,
-        "output_shape %s does not fit input batch %d and %d output channels", Arrays.toString(dims),
-        input.dim(0), outC);
-    ctx.require(FloatOperands.fitsInt(dims), "output_shape %s has too many elements", Arrays.toString(dims));
-    outH = dims[1];
-    outW = dims[2];
-    padTop = Padding2D.before(outH, kH, strideH, 1, Padding2D.outputSize(padding, outH, kH, strideH, 1));
-    padLeft = Padding2D.before(outW, kW, strideW, 1, Padding2D.outputSize(padding, outW, kW, strideW, 1));
-    return dims;
   }
 
   @Override
@@ -146,7 +86,9 @@ public final class QuantizedTransposeConv implements Kernel {
     TensorBuffer shape = ctx.input(0);
     TensorBuffer input = ctx.input(2);
     if (!shape.isConstant()) {
-      ctx.resizeDynamicOutput(0, outputShape(ctx, shape, input));
+      ConvWindow.Placement at = geo.placeOutput(ctx, shape);
+      place(at);
+      ctx.resizeDynamicOutput(0, geo.outputShape(at));
     }
     if (!ctx.input(1).isConstant()) {
       packWeights(ctx.input(1));

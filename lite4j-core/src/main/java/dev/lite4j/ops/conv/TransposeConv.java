@@ -1,17 +1,11 @@
 package dev.lite4j.ops.conv;
 
-import dev.lite4j.DataType;
 import dev.lite4j.kernels.Activation;
 import dev.lite4j.kernels.MultiplyAdd;
-import dev.lite4j.kernels.Padding2D;
-import dev.lite4j.kernels.WindowTaps;
-import dev.lite4j.ops.Kernel;
 import dev.lite4j.ops.OpContext;
 import dev.lite4j.runtime.TensorBuffer;
 import java.nio.FloatBuffer;
-import java.nio.IntBuffer;
 import java.util.Arrays;
-import org.tensorflow.lite.schema.TransposeConvOptions;
 
 /**
  * TRANSPOSE_CONV (float32). Inputs: output_shape (int32 [4]), weights [O, H, W, I], input [N, h, w, I],
@@ -24,21 +18,9 @@ import org.tensorflow.lite.schema.TransposeConvOptions;
  * the first so that each output receives its products in TensorFlow Lite's reference order (input y,
  * input x, input channel). Then bias and the fused activation (NONE in models older than version 4).
  */
-public final class TransposeConv implements Kernel {
+public final class TransposeConv extends WindowedKernel {
   private Activation activation;
-  private byte padding;
-  private int strideH;
-  private int strideW;
-  private int inH;
-  private int inW;
-  private int inC;
-  private int outH;
-  private int outW;
-  private int outC;
-  private int kH;
-  private int kW;
-  private int padTop;
-  private int padLeft;
+  private TransposeConvGeometry geo;
   /** Row (fy * kW + fx) * inC + ic holds the outC weights of that tap and input channel. */
   private float[][] weights;
   private float[] bias;
@@ -47,31 +29,14 @@ public final class TransposeConv implements Kernel {
 
   @Override
   public void prepare(OpContext ctx) {
-    TensorBuffer shape = ctx.input(0);
     TensorBuffer filter = ctx.input(1);
     TensorBuffer input = ctx.input(2);
-    ctx.require(shape != null && filter != null && input != null, "needs output_shape, weights and input");
+    geo = TransposeConvGeometry.of(ctx);
+    adopt(geo);
     FloatOperands.requireFloatInput(ctx, input, "input");
-    FloatOperands.requireRank(ctx, input, 4, "input");
-    FloatOperands.requireRank(ctx, filter, 4, "weights");
     FloatOperands.requireFloatWeights(ctx, filter, "weights");
     FloatOperands.requireFloatOutput(ctx);
-    ctx.require(shape.type() == DataType.INT32, "output_shape must be int32, is %s", shape.type());
-    ctx.require(shape.rank() == 1 && shape.dim(0) == 4, "output_shape must have shape [4], has %s",
-        Arrays.toString(shape.shape()));
-    readOptions(ctx);
-    inH = input.dim(1);
-    inW = input.dim(2);
-    inC = input.dim(3);
-    outC = filter.dim(0);
-    kH = filter.dim(1);
-    kW = filter.dim(2);
-    ctx.require(outC >= 1 && kH >= 1 && kW >= 1 && filter.dim(3) >= 1, "weights shape %s has an empty dimension",
-        Arrays.toString(filter.shape()));
-    ctx.require(WindowTaps.withinLimits(kH, strideH, 1) && WindowTaps.withinLimits(kW, strideW, 1),
-        "weights %s with strides %d x %d are absurdly large", Arrays.toString(filter.shape()), strideH, strideW);
-    ctx.require(filter.dim(3) == inC, "weights shape %s does not match the input's %d channels",
-        Arrays.toString(filter.shape()), inC);
+    activation = geo.window().activation();
     bias = FloatOperands.prepareBias(ctx, ctx.input(3), outC);
     weights = new float[kH * kW * inC][outC];
     if (filter.isConstant()) {
@@ -79,38 +44,10 @@ public final class TransposeConv implements Kernel {
     }
     acc = new float[outC];
     pixel = new float[inC];
-    if (shape.isConstant()) {
-      FloatOperands.setOutputShape(ctx, outputShape(ctx, shape, input));
-    } else {
-      ctx.setOutputDynamic(0);
+    ConvWindow.Placement at = geo.setOutputShape(ctx);
+    if (at != null) {
+      place(at);
     }
-  }
-
-  private void readOptions(OpContext ctx) {
-    TransposeConvOptions o = ctx.options(new TransposeConvOptions());
-    ConvWindow window = ConvWindow.check(ctx, o.strideH(), o.strideW(), 1, 1, o.padding(),
-        o.fusedActivationFunction());
-    strideH = window.strideH();
-    strideW = window.strideW();
-    padding = window.padding();
-    activation = window.activation();
-  }
-
-  /** Reads and checks the output_shape values; sets the output size and padding fields. */
-  private int[] outputShape(OpContext ctx, TensorBuffer shape, TensorBuffer input) {
-    IntBuffer s = shape.ints();
-    int[] dims = {s.get(0), s.get(1), s.get(2), s.get(3)};
-    ctx.require(dims[0] == input.dim(0) && dims[3] == outC && dims[1] >= 0 && dims[2] >= 0
-        && dims[1] <= WindowTaps.MAX_EXTENT && dims[2] <= WindowTaps.MAX_EXTENT,
-        "output_shape %s does not fit input batch %d and %d output channels", Arrays.toString(dims),
-        input.dim(0), outC);
-    ctx.require(FloatOperands.fitsInt(dims), "output_shape %s has too many elements", Arrays.toString(dims));
-    outH = dims[1];
-    outW = dims[2];
-    // TensorFlow Lite: the padding of a (dilation 1) convolution from the output size with this filter.
-    padTop = Padding2D.before(outH, kH, strideH, 1, Padding2D.outputSize(padding, outH, kH, strideH, 1));
-    padLeft = Padding2D.before(outW, kW, strideW, 1, Padding2D.outputSize(padding, outW, kW, strideW, 1));
-    return dims;
   }
 
   /** OHWI weights to rows of outC, one row per (fy, fx, input channel). */
@@ -128,7 +65,9 @@ public final class TransposeConv implements Kernel {
     TensorBuffer shape = ctx.input(0);
     TensorBuffer input = ctx.input(2);
     if (!shape.isConstant()) {
-      ctx.resizeDynamicOutput(0, outputShape(ctx, shape, input));
+      ConvWindow.Placement at = geo.placeOutput(ctx, shape);
+      place(at);
+      ctx.resizeDynamicOutput(0, geo.outputShape(at));
     }
     TensorBuffer filter = ctx.input(1);
     if (!filter.isConstant()) {
