@@ -1,5 +1,6 @@
 package dev.lite4j.ops.conv;
 
+import dev.lite4j.kernels.HybridQuantization;
 import dev.lite4j.ops.Kernel;
 import dev.lite4j.ops.OpContext;
 import dev.lite4j.runtime.TensorBuffer;
@@ -186,9 +187,9 @@ public final class HybridBatchMatMul implements Kernel {
         int row = lb * m + i;
         float scale;
         if (asymmetric) {
-          scale = HybridInputs.asymmetric(lhsRow, 0, k, quantized, row * k, zeroPoints, row, false);
+          scale = HybridQuantization.asymmetric(lhsRow, 0, k, quantized, row * k, zeroPoints, row, false);
         } else {
-          scale = HybridInputs.symmetric(lhsRow, 0, k, quantized, row * k);
+          scale = HybridQuantization.symmetric(lhsRow, 0, k, quantized, row * k);
           zeroPoints[row] = 0;
         }
         factors[row] = scale * rhsScale;

@@ -1,6 +1,7 @@
 package dev.lite4j.ops.conv;
 
 import dev.lite4j.kernels.Activation;
+import dev.lite4j.kernels.HybridQuantization;
 import dev.lite4j.ops.OpContext;
 import dev.lite4j.runtime.TensorBuffer;
 import java.nio.FloatBuffer;
@@ -118,8 +119,8 @@ public final class HybridConv2D extends WindowedKernel {
     for (int b = 0; b < batches; b++) {
       in.get(b * rowSize, inputRow, 0, rowSize);
       float inputScale = path == Path.PER_TENSOR
-          ? HybridInputs.symmetric(inputRow, 0, rowSize, quantized, 0)
-          : HybridInputs.asymmetric(inputRow, 0, rowSize, quantized, 0, zeroPoint, 0);
+          ? HybridQuantization.symmetric(inputRow, 0, rowSize, quantized, 0)
+          : HybridQuantization.asymmetric(inputRow, 0, rowSize, quantized, 0, zeroPoint, 0, true);
       for (int oy = 0; oy < outH; oy++) {
         for (int ox = 0; ox < outW; ox += BLOCK) {
           int n = Math.min(BLOCK, outW - ox);

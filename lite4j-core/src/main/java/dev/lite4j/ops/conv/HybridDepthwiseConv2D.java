@@ -1,6 +1,7 @@
 package dev.lite4j.ops.conv;
 
 import dev.lite4j.kernels.Activation;
+import dev.lite4j.kernels.HybridQuantization;
 import dev.lite4j.ops.OpContext;
 import dev.lite4j.runtime.TensorBuffer;
 import java.nio.FloatBuffer;
@@ -92,7 +93,7 @@ public final class HybridDepthwiseConv2D extends WindowedKernel {
     int o = 0;
     for (int b = 0; b < batches; b++) {
       in.get(b * rowSize, inputRow, 0, rowSize);
-      float inputScale = HybridInputs.asymmetric(inputRow, 0, rowSize, quantized, 0, zeroPoint, 0);
+      float inputScale = HybridQuantization.asymmetric(inputRow, 0, rowSize, quantized, 0, zeroPoint, 0, true);
       for (int oy = 0; oy < outH; oy++) {
         for (int ox = 0; ox < outW; ox++) {
           pixel(oy, ox, inputScale);

@@ -1,6 +1,7 @@
 package dev.lite4j.ops.conv;
 
 import dev.lite4j.kernels.Activation;
+import dev.lite4j.kernels.HybridQuantization;
 import dev.lite4j.ops.Kernel;
 import dev.lite4j.ops.OpContext;
 import dev.lite4j.runtime.TensorBuffer;
@@ -74,8 +75,8 @@ public final class HybridFullyConnected implements Kernel {
     for (int b = 0; b < batch; b++) {
       in.get(b * inputSize, row, 0, inputSize);
       float factor = (asymmetric
-          ? HybridInputs.asymmetric(row, 0, inputSize, quantized, 0, zeroPoint, 0)
-          : HybridInputs.symmetric(row, 0, inputSize, quantized, 0)) * weightScale;
+          ? HybridQuantization.asymmetric(row, 0, inputSize, quantized, 0, zeroPoint, 0, true)
+          : HybridQuantization.symmetric(row, 0, inputSize, quantized, 0)) * weightScale;
       for (int u = 0; u < units; u++) {
         int acc = HybridInputs.dot(weights, u * inputSize, quantized, 0, inputSize);
         float v = acc * factor;

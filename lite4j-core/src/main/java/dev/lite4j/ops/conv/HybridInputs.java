@@ -2,15 +2,14 @@ package dev.lite4j.ops.conv;
 
 import dev.lite4j.DataType;
 import dev.lite4j.QuantizationParams;
-import dev.lite4j.kernels.fixedpoint.Rounding;
 import dev.lite4j.ops.OpContext;
 import dev.lite4j.runtime.TensorBuffer;
 import java.nio.ByteBuffer;
 
 /**
- * What the hybrid (dynamic-range) kernels share: TensorFlow Lite's on-the-fly quantization of a float
- * batch row to int8 ({@code tensor_utils::SymmetricQuantizeFloats} and {@code AsymmetricQuantizeFloats},
- * with their exact float and double arithmetic), and the checks and reads of the int8 weights.
+ * What the hybrid (dynamic-range) convolutions and matrix products share: the checks and reads of the int8
+ * weights. Their float inputs are quantized on the fly by {@link dev.lite4j.kernels.HybridQuantization}, as
+ * the hybrid LSTM and SVDF's are.
  *
  * <p>The quantized values are stored centred ({@code q - zeroPoint}) in an int array, so that a
  * kernel's integer dot product needs no offset correction and a padded tap is simply 0: TensorFlow
@@ -19,97 +18,6 @@ import java.nio.ByteBuffer;
  */
 final class HybridInputs {
   private HybridInputs() {}
-
-  /**
-   * SymmetricQuantizeFloats: scale = max|x| / 127 and q = round(x * (127 / max|x|)) clamped to
-   * [-127, 127] (float arithmetic, halves away from zero); an all-zero row gives scale 1. Writes
-   * {@code n} values from {@code x[off..]} to {@code q[qOff..]} and returns the scale.
-   */
-  static float symmetric(float[] x, int off, int n, int[] q, int qOff) {
-    float min = Float.POSITIVE_INFINITY;
-    float max = Float.NEGATIVE_INFINITY;
-    for (int i = off; i < off + n; i++) {
-      min = Math.min(min, x[i]);
-      max = Math.max(max, x[i]);
-    }
-    if (n == 0) {
-      return 1f;
-    }
-    float range = Math.max(Math.abs(min), Math.abs(max));
-    if (range == 0f) {
-      java.util.Arrays.fill(q, qOff, qOff + n, 0);
-      return 1f;
-    }
-    float inverse = 127f / range;
-    for (int i = 0; i < n; i++) {
-      int v = roundToInt(x[off + i] * inverse);
-      q[qOff + i] = Math.min(127, Math.max(-127, v));
-    }
-    return range / 127f;
-  }
-
-  /**
-   * AsymmetricQuantizeFloats: the range [min(0, min x), max(0, max x)] over 255 steps (in double), a
-   * zero point in [-128, 127] chosen from the end with the smaller error and rounded, then
-   * q = round(zeroPoint + x * (1f / scale)) in float, clamped to [-128, 127]. An all-zero row gives
-   * scale 1 and zero point 0. Stores {@code q - zeroPoint}, sets {@code zeroPoint[zpAt]} and returns
-   * the (float) scale.
-   */
-  static float asymmetric(float[] x, int off, int n, int[] q, int qOff, int[] zeroPoint, int zpAt) {
-    return asymmetric(x, off, n, q, qOff, zeroPoint, zpAt, true);
-  }
-
-  /** As {@link #asymmetric(float[], int, int, int[], int, int[], int)}; stores q itself unless {@code centred}. */
-  static float asymmetric(float[] x, int off, int n, int[] q, int qOff, int[] zeroPoint, int zpAt,
-      boolean centred) {
-    float min = Float.POSITIVE_INFINITY;
-    float max = Float.NEGATIVE_INFINITY;
-    for (int i = off; i < off + n; i++) {
-      min = Math.min(min, x[i]);
-      max = Math.max(max, x[i]);
-    }
-    double rmin = Math.min(0.0, n == 0 ? 0.0 : (double) min);
-    double rmax = Math.max(0.0, n == 0 ? 0.0 : (double) max);
-    if (rmin == rmax) {
-      java.util.Arrays.fill(q, qOff, qOff + n, 0);
-      zeroPoint[zpAt] = 0;
-      return 1f;
-    }
-    double scale = (rmax - rmin) / 255.0;
-    double fromMin = -128.0 - rmin / scale;
-    double fromMax = 127.0 - rmax / scale;
-    double errorMin = 128.0 + Math.abs(rmin / scale);
-    double errorMax = 127.0 + Math.abs(rmax / scale);
-    double zp = errorMin < errorMax ? fromMin : fromMax;
-    int nudged;
-    if (zp <= -128.0) {
-      nudged = -128;
-    } else if (zp >= 127.0) {
-      nudged = 127;
-    } else {
-      nudged = (int) Rounding.roundHalfAway(zp);
-    }
-    float floatScale = (float) scale;
-    float inverse = 1f / floatScale;
-    float zpf = nudged;
-    for (int i = 0; i < n; i++) {
-      int v = roundToInt(zpf + x[off + i] * inverse);
-      q[qOff + i] = Math.min(127, Math.max(-128, v)) - (centred ? nudged : 0);
-    }
-    zeroPoint[zpAt] = nudged;
-    return floatScale;
-  }
-
-  /**
-   * {@code (int) std::round(v)} (halves away from zero): |v| + 0.5 is exact in double (a float has 24
-   * significant bits), so truncating it is floor(|v| + 0.5) exactly; branch-free for the quantization
-   * loops. Values beyond the int range saturate as Java's conversion does (TensorFlow Lite clamps the
-   * result to the int8 range afterwards).
-   */
-  static int roundToInt(float v) {
-    int t = (int) ((double) Math.abs(v) + 0.5);
-    return v < 0 ? -t : t;
-  }
 
   /**
    * Checks hybrid weights: INT8 (or, where {@code allowUint8}, UINT8 read as int8 bytes, as TensorFlow

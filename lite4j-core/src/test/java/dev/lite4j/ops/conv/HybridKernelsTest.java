@@ -136,25 +136,6 @@ class HybridKernelsTest {
     assertArrayEquals(new float[] {0.25f, -0.75f}, m.floats(0), 0f);
   }
 
-  @Test
-  void fastRoundingIsStdRound() {
-    float[] ties = {0.5f, -0.5f, 1.5f, -1.5f, 2.5f, -2.5f, 126.5f, -127.5f, 0.49999997f, -0.49999997f, 0f, -0f,
-        8388607.5f, 8388608f, 1e9f, -1e9f};
-    for (float v : ties) {
-      assertEquals((int) dev.lite4j.kernels.fixedpoint.Rounding.roundHalfAway(v), HybridInputs.roundToInt(v),
-          "round(" + v + ")");
-    }
-    Random r = new Random(7);
-    for (int i = 0; i < 100000; i++) {
-      float v = (float) ((r.nextDouble() - 0.5) * 600);
-      assertEquals((int) dev.lite4j.kernels.fixedpoint.Rounding.roundHalfAway(v), HybridInputs.roundToInt(v),
-          "round(" + v + ")");
-    }
-    assertEquals(1, HybridInputs.roundToInt(0.5f));
-    assertEquals(-3, HybridInputs.roundToInt(-2.5f));
-    assertEquals(0, HybridInputs.roundToInt(0.49999997f));
-  }
-
   // ------------------------------------------------------------------ against the float kernels
 
   @ParameterizedTest(name = "perChannel={0}")
