@@ -1,6 +1,5 @@
 package dev.lite4j.ops.conv;
 
-import dev.lite4j.kernels.fixedpoint.QuantizedRange;
 import dev.lite4j.ops.OpContext;
 import dev.lite4j.runtime.TensorBuffer;
 import java.util.Arrays;
@@ -24,15 +23,8 @@ public final class QuantizedConv2D extends WindowedKernel {
   private int groupIn;
   private int groupOut;
   private boolean empty;
-  private boolean wide;
-  /** Rescale as ruy does (single rounding): see {@link QuantizedOperands#ruyRescales}. */
-  private boolean ruy;
-  private int inputOffset;
-  private int weightOffset;
-  private int outZp;
-  private QuantizedRange range;
-  private int[] multiplier;
-  private int[] shift;
+  /** Offsets, output zero point and range, and per-channel rescaling, derived at prepare. */
+  private IntegerRescale rescale;
   /** OHWI weights with the weight offset added. */
   private int[] weights;
   /**
@@ -59,16 +51,8 @@ public final class QuantizedConv2D extends WindowedKernel {
     groups = geo.groups();
     groupIn = geo.groupIn();
     groupOut = geo.groupOut();
-    IntegerRescale rescale = IntegerRescale.convolution(ctx, input, filter, ctx.input(2), outC, "filter",
-        geo.window().fusedActivation());
-    inputOffset = rescale.inputOffset();
-    weightOffset = rescale.weightOffset();
-    outZp = rescale.outZp();
-    range = rescale.range();
-    wide = rescale.wide();
-    ruy = rescale.ruy();
-    multiplier = rescale.multiplier();
-    shift = rescale.shift();
+    rescale = IntegerRescale.convolution(ctx, input, filter, ctx.input(2), outC, "filter",
+        geo.window().fusedActivation(), true);
     empty = geo.setOutputShape(ctx);
     if (empty) {
       return;
@@ -84,11 +68,11 @@ public final class QuantizedConv2D extends WindowedKernel {
     TensorBuffer input = ctx.input(0);
     TensorBuffer output = ctx.output(0);
     if (ctx.input(1).isConstant()) {
-      weights = QuantizedOperands.widen(ctx.input(1), weightOffset);
+      weights = QuantizedOperands.widen(ctx.input(1), rescale.weightOffset());
     } else {
       weights = new int[ctx.input(1).numElements()];
     }
-    if (!wide) {
+    if (!rescale.wide()) {
       rows = new int[groups * kH * kW * groupIn][groupOut];
       if (ctx.input(1).isConstant()) {
         packRows();
@@ -118,8 +102,8 @@ public final class QuantizedConv2D extends WindowedKernel {
     }
     TensorBuffer filter = ctx.input(1);
     if (!filter.isConstant()) {
-      QuantizedOperands.load(filter, weights, weightOffset, null, null);
-      if (!wide) {
+      QuantizedOperands.load(filter, weights, rescale.weightOffset(), null, null);
+      if (!rescale.wide()) {
         packRows();
       }
     }
@@ -131,11 +115,11 @@ public final class QuantizedConv2D extends WindowedKernel {
       }
     }
     TensorBuffer input = ctx.input(0);
-    QuantizedOperands.load(input, in, inputOffset, inBytes, inShorts);
+    QuantizedOperands.load(input, in, rescale.inputOffset(), inBytes, inShorts);
     int batches = input.dim(0);
     for (int n = 0; n < batches; n++) {
       for (int oy = 0; oy < outH; oy++) {
-        if (wide) {
+        if (rescale.wide()) {
           for (int ox = 0; ox < outW; ox++) {
             int o = ((n * outH + oy) * outW + ox) * outC;
             for (int g = 0; g < groups; g++) {
@@ -213,15 +197,13 @@ public final class QuantizedConv2D extends WindowedKernel {
         }
       }
     }
-    int min = range.min();
-    int max = range.max();
     int c0 = g * groupOut;
     for (int p = 0; p < count; p++) {
       int[] a = acc[p];
       int o = ((n * outH + oy) * outW + ox + p) * outC + c0;
       for (int j = 0; j < groupOut; j++) {
         int c = c0 + j;
-        out[o + j] = QuantizedOperands.requantize(a[j] + biasInt[c], multiplier[c], shift[c], ruy, outZp, min, max);
+        out[o + j] = rescale.requantize(a[j] + biasInt[c], c);
       }
     }
   }
@@ -267,8 +249,7 @@ public final class QuantizedConv2D extends WindowedKernel {
           }
         }
       }
-      out[o + c] = QuantizedOperands.requantize(a + bias[c], multiplier[c], shift[c], outZp, range.min(),
-          range.max());
+      out[o + c] = rescale.requantize(a + bias[c], c);
     }
   }
 }

@@ -1,6 +1,5 @@
 package dev.lite4j.ops.conv;
 
-import dev.lite4j.kernels.fixedpoint.QuantizedRange;
 import dev.lite4j.ops.OpContext;
 import dev.lite4j.runtime.TensorBuffer;
 import java.util.Arrays;
@@ -17,13 +16,8 @@ import java.util.Arrays;
 public final class QuantizedDepthwiseConv2D extends WindowedKernel {
   private int depthMultiplier;
   private boolean empty;
-  private boolean wide;
-  private int inputOffset;
-  private int weightOffset;
-  private int outZp;
-  private QuantizedRange range;
-  private int[] multiplier;
-  private int[] shift;
+  /** Offsets, output zero point and range, and per-channel rescaling, derived at prepare. */
+  private IntegerRescale rescale;
   /** [kH * kW][outC] weights (the filter's own layout) with the weight offset added. */
   private int[] weights;
   private long[] bias;
@@ -43,15 +37,8 @@ public final class QuantizedDepthwiseConv2D extends WindowedKernel {
     ConvGeometry geo = ConvGeometry.depthwise(ctx);
     adopt(geo);
     depthMultiplier = geo.depthMultiplier();
-    IntegerRescale rescale = IntegerRescale.convolution(ctx, input, filter, ctx.input(2), outC, "filter",
-        geo.window().fusedActivation());
-    inputOffset = rescale.inputOffset();
-    weightOffset = rescale.weightOffset();
-    outZp = rescale.outZp();
-    range = rescale.range();
-    wide = rescale.wide();
-    multiplier = rescale.multiplier();
-    shift = rescale.shift();
+    rescale = IntegerRescale.convolution(ctx, input, filter, ctx.input(2), outC, "filter",
+        geo.window().fusedActivation(), false);
     empty = geo.setOutputShape(ctx);
     if (empty) {
       return;
@@ -66,11 +53,11 @@ public final class QuantizedDepthwiseConv2D extends WindowedKernel {
     }
     TensorBuffer input = ctx.input(0);
     TensorBuffer output = ctx.output(0);
-    weights = ctx.input(1).isConstant() ? QuantizedOperands.widen(ctx.input(1), weightOffset)
+    weights = ctx.input(1).isConstant() ? QuantizedOperands.widen(ctx.input(1), rescale.weightOffset())
         : new int[ctx.input(1).numElements()];
     bias = QuantizedOperands.readBias(ctx.input(2), outC);
     acc = new int[outC];
-    accWide = wide ? new long[outC] : null;
+    accWide = rescale.wide() ? new long[outC] : null;
     in = new int[input.numElements()];
     inBytes = QuantizedOperands.byteScratch(input.type(), in.length);
     inShorts = QuantizedOperands.shortScratch(input.type(), in.length);
@@ -86,33 +73,29 @@ public final class QuantizedDepthwiseConv2D extends WindowedKernel {
     }
     TensorBuffer filter = ctx.input(1);
     if (!filter.isConstant()) {
-      QuantizedOperands.load(filter, weights, weightOffset, null, null);
+      QuantizedOperands.load(filter, weights, rescale.weightOffset(), null, null);
     }
     TensorBuffer b = ctx.input(2);
     if (b != null && !b.isConstant()) {
       QuantizedOperands.readBias(b, bias);
     }
     TensorBuffer input = ctx.input(0);
-    QuantizedOperands.load(input, in, inputOffset, inBytes, inShorts);
+    QuantizedOperands.load(input, in, rescale.inputOffset(), inBytes, inShorts);
     int batches = input.dim(0);
-    int min = range.min();
-    int max = range.max();
     for (int n = 0; n < batches; n++) {
       for (int oy = 0; oy < outH; oy++) {
         for (int ox = 0; ox < outW; ox++) {
           int o = ((n * outH + oy) * outW + ox) * outC;
-          if (wide) {
+          if (rescale.wide()) {
             pixelWide(n, oy, ox);
             for (int c = 0; c < outC; c++) {
-              out[o + c] = QuantizedOperands.requantize(accWide[c] + bias[c], multiplier[c], shift[c], outZp, min,
-                  max);
+              out[o + c] = rescale.requantize(accWide[c] + bias[c], c);
             }
           } else {
             pixel(n, oy, ox);
             for (int c = 0; c < outC; c++) {
               // TF Lite's depthwise kernels rescale with their own double rounding, even for INT8
-              out[o + c] = QuantizedOperands.requantize(acc[c] + (int) bias[c], multiplier[c], shift[c], false, outZp,
-                  min, max);
+              out[o + c] = rescale.requantize(acc[c] + (int) bias[c], c);
             }
           }
         }

@@ -1,6 +1,5 @@
 package dev.lite4j.ops.conv;
 
-import dev.lite4j.kernels.fixedpoint.QuantizedRange;
 import dev.lite4j.ops.Kernel;
 import dev.lite4j.ops.OpContext;
 import dev.lite4j.runtime.TensorBuffer;
@@ -19,15 +18,8 @@ public final class QuantizedFullyConnected implements Kernel {
   private int units;
   private int inputSize;
   private int batch;
-  private boolean wide;
-  /** Rescale as ruy does (single rounding): see {@link QuantizedOperands#ruyRescales}. */
-  private boolean ruy;
-  private int inputOffset;
-  private int weightOffset;
-  private int outZp;
-  private QuantizedRange range;
-  private int[] multiplier;
-  private int[] shift;
+  /** Offsets, output zero point and range, and per-channel rescaling, derived at prepare. */
+  private IntegerRescale rescale;
   /** [units][inputSize] weights with the weight offset added. */
   private int[] weights;
   private long[] bias;
@@ -46,16 +38,8 @@ public final class QuantizedFullyConnected implements Kernel {
     units = geo.units();
     inputSize = geo.inputSize();
     batch = geo.batch();
-    IntegerRescale rescale = IntegerRescale.fullyConnected(ctx, input, filter, ctx.input(2), units,
+    rescale = IntegerRescale.fullyConnected(ctx, input, filter, ctx.input(2), units,
         geo.fusedActivation());
-    inputOffset = rescale.inputOffset();
-    weightOffset = rescale.weightOffset();
-    outZp = rescale.outZp();
-    range = rescale.range();
-    wide = rescale.wide();
-    ruy = rescale.ruy();
-    multiplier = rescale.multiplier();
-    shift = rescale.shift();
     FloatOperands.setOutputShape(ctx, geo.outputShape());
   }
 
@@ -63,7 +47,7 @@ public final class QuantizedFullyConnected implements Kernel {
   public void pack(OpContext ctx) {
     TensorBuffer input = ctx.input(0);
     TensorBuffer output = ctx.output(0);
-    weights = ctx.input(1).isConstant() ? QuantizedOperands.widen(ctx.input(1), weightOffset)
+    weights = ctx.input(1).isConstant() ? QuantizedOperands.widen(ctx.input(1), rescale.weightOffset())
         : new int[ctx.input(1).numElements()];
     bias = QuantizedOperands.readBias(ctx.input(2), units);
     in = new int[input.numElements()];
@@ -78,7 +62,7 @@ public final class QuantizedFullyConnected implements Kernel {
   public void run(OpContext ctx) {
     TensorBuffer filter = ctx.input(1);
     if (!filter.isConstant()) {
-      QuantizedOperands.load(filter, weights, weightOffset, null, null);
+      QuantizedOperands.load(filter, weights, rescale.weightOffset(), null, null);
     }
     TensorBuffer b = ctx.input(2);
     if (b != null && !b.isConstant()) {
@@ -87,20 +71,18 @@ public final class QuantizedFullyConnected implements Kernel {
     if (in.length == 0 || out.length == 0) {
       return;
     }
-    QuantizedOperands.load(ctx.input(0), in, inputOffset, inBytes, inShorts);
-    int min = range.min();
-    int max = range.max();
+    QuantizedOperands.load(ctx.input(0), in, rescale.inputOffset(), inBytes, inShorts);
     for (int r = 0; r < batch; r++) {
       int x = r * inputSize;
       int o = r * units;
-      if (wide) {
+      if (rescale.wide()) {
         for (int u = 0; u < units; u++) {
           long a = bias[u];
           int w = u * inputSize;
           for (int i = 0; i < inputSize; i++) {
             a += in[x + i] * weights[w + i]; // |product| < 2^23: exact in int
           }
-          out[o + u] = QuantizedOperands.requantize(a, multiplier[u], shift[u], outZp, min, max);
+          out[o + u] = rescale.requantize(a, u);
         }
         continue;
       }
@@ -121,13 +103,10 @@ public final class QuantizedFullyConnected implements Kernel {
           a2 += v * weights[w2 + i];
           a3 += v * weights[w3 + i];
         }
-        out[o + u] = QuantizedOperands.requantize(a0 + (int) bias[u], multiplier[u], shift[u], ruy, outZp, min, max);
-        out[o + u + 1] = QuantizedOperands.requantize(a1 + (int) bias[u + 1], multiplier[u + 1], shift[u + 1],
-            ruy, outZp, min, max);
-        out[o + u + 2] = QuantizedOperands.requantize(a2 + (int) bias[u + 2], multiplier[u + 2], shift[u + 2],
-            ruy, outZp, min, max);
-        out[o + u + 3] = QuantizedOperands.requantize(a3 + (int) bias[u + 3], multiplier[u + 3], shift[u + 3],
-            ruy, outZp, min, max);
+        out[o + u] = rescale.requantize(a0 + (int) bias[u], u);
+        out[o + u + 1] = rescale.requantize(a1 + (int) bias[u + 1], u + 1);
+        out[o + u + 2] = rescale.requantize(a2 + (int) bias[u + 2], u + 2);
+        out[o + u + 3] = rescale.requantize(a3 + (int) bias[u + 3], u + 3);
       }
       for (; u < units; u++) {
         int a = 0;
@@ -135,7 +114,7 @@ public final class QuantizedFullyConnected implements Kernel {
         for (int i = 0; i < inputSize; i++) {
           a += in[x + i] * weights[w + i];
         }
-        out[o + u] = QuantizedOperands.requantize(a + (int) bias[u], multiplier[u], shift[u], ruy, outZp, min, max);
+        out[o + u] = rescale.requantize(a + (int) bias[u], u);
       }
     }
     QuantizedOperands.store(out, ctx.output(0), outBytes, outShorts);

@@ -1,6 +1,5 @@
 package dev.lite4j.ops.conv;
 
-import dev.lite4j.kernels.fixedpoint.QuantizedRange;
 import dev.lite4j.ops.OpContext;
 import dev.lite4j.runtime.TensorBuffer;
 import java.util.Arrays;
@@ -16,13 +15,8 @@ import java.util.Arrays;
  */
 public final class QuantizedTransposeConv extends WindowedKernel {
   private TransposeConvGeometry geo;
-  private boolean wide;
-  private int inputOffset;
-  private int weightOffset;
-  private int outZp;
-  private QuantizedRange range;
-  private int[] multiplier;
-  private int[] shift;
+  /** Offsets, output zero point and range, and per-channel rescaling, derived at prepare. */
+  private IntegerRescale rescale;
   /** [(fy * kW + fx) * inC + ic][outC] weights, offset added. */
   private int[] weights;
   private long[] bias;
@@ -39,15 +33,8 @@ public final class QuantizedTransposeConv extends WindowedKernel {
     TensorBuffer input = ctx.input(2);
     geo = TransposeConvGeometry.of(ctx);
     adopt(geo);
-    IntegerRescale rescale = IntegerRescale.convolution(ctx, input, filter, ctx.input(3), outC, "weights",
-        geo.window().fusedActivation());
-    inputOffset = rescale.inputOffset();
-    weightOffset = rescale.weightOffset();
-    outZp = rescale.outZp();
-    range = rescale.range();
-    wide = rescale.wide();
-    multiplier = rescale.multiplier();
-    shift = rescale.shift();
+    rescale = IntegerRescale.convolution(ctx, input, filter, ctx.input(3), outC, "weights",
+        geo.window().fusedActivation(), false);
     ConvWindow.Placement at = geo.setOutputShape(ctx);
     if (at != null) {
       place(at);
@@ -72,7 +59,7 @@ public final class QuantizedTransposeConv extends WindowedKernel {
 
   /** OHWI weights to [tap * inC + ic][outC], offset added. */
   private void packWeights(TensorBuffer filter) {
-    int[] w = QuantizedOperands.widen(filter, weightOffset);
+    int[] w = QuantizedOperands.widen(filter, rescale.weightOffset());
     int rows = kH * kW * inC;
     for (int o = 0; o < outC; o++) {
       for (int row = 0; row < rows; row++) {
@@ -101,7 +88,7 @@ public final class QuantizedTransposeConv extends WindowedKernel {
     if (output.numElements() == 0) {
       return;
     }
-    QuantizedOperands.load(input, in, inputOffset, inBytes, inShorts);
+    QuantizedOperands.load(input, in, rescale.inputOffset(), inBytes, inShorts);
     int batches = input.dim(0);
     int o = 0;
     for (int n = 0; n < batches; n++) {
@@ -134,7 +121,7 @@ public final class QuantizedTransposeConv extends WindowedKernel {
         for (int ic = 0; ic < inC; ic++) {
           int v = in[x + ic];
           int w = (row + ic) * outC;
-          if (wide) {
+          if (rescale.wide()) {
             for (int c = 0; c < outC; c++) {
               accWide[c] += v * weights[w + c];
             }
@@ -147,10 +134,9 @@ public final class QuantizedTransposeConv extends WindowedKernel {
       }
     }
     for (int c = 0; c < outC; c++) {
-      outRow[c] = wide
-          ? QuantizedOperands.requantize(accWide[c] + bias[c], multiplier[c], shift[c], outZp, range.min(), range.max())
-          : QuantizedOperands.requantize(acc[c] + (int) bias[c], multiplier[c], shift[c], false, outZp, range.min(),
-              range.max());
+      outRow[c] = rescale.wide()
+          ? rescale.requantize(accWide[c] + bias[c], c)
+          : rescale.requantize(acc[c] + (int) bias[c], c);
     }
   }
 
