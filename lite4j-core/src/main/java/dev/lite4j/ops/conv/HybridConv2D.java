@@ -1,5 +1,6 @@
 package dev.lite4j.ops.conv;
 
+import dev.lite4j.DataType;
 import dev.lite4j.kernels.Activation;
 import dev.lite4j.kernels.HybridQuantization;
 import dev.lite4j.ops.OpContext;
@@ -65,7 +66,7 @@ public final class HybridConv2D extends WindowedKernel {
     ctx.require((long) kH * kW * inC <= Integer.MAX_VALUE / 2 && (long) inH * inW * inC <= Integer.MAX_VALUE,
         "filter %s over input %s is too large", Arrays.toString(filter.shape()), Arrays.toString(input.shape()));
     float[] scales = HybridInputs.requireWeights(ctx, filter, "filter", true, outC, 0);
-    boolean perChannel = filter.type() == dev.lite4j.DataType.INT8 && HybridInputs.differ(scales);
+    boolean perChannel = filter.type() == DataType.INT8 && HybridInputs.differ(scales);
     path = perChannel ? Path.PER_CHANNEL : Path.PER_TENSOR;
     channelScales = new float[outC];
     for (int c = 0; c < outC; c++) {
